@@ -274,21 +274,5 @@ public sealed class DistributedRunTests(ITestOutputHelper log) : IAsyncLifetime
         return settings;
     }
 
-    private static async Task<string> RabbitMqCtl(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(" ", arguments)} failed ({process.ExitCode}): {await stderr}");
-        }
-        return await stdout;
-    }
+    private static Task<string> RabbitMqCtl(params string[] arguments) => Infrastructure.RabbitMqCtl.RunAsync(arguments);
 }
