@@ -53,7 +53,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
 
         var store = pipeline.Services.GetRequiredService<IRunStore>();
         var parked = await ParkedQueues.WaitForAsync(virtualHost, p => p.Count >= failing.Length, Patience);
-        await WaitForAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, "the other problems to be graded");
+        await Eventually.HoldsAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, "the other problems to be graded", Patience);
         log.WriteLine($"{failing.Length} problems parked and {selected.Count - failing.Length} graded {sinceStart.Elapsed.TotalSeconds:F1} s after the start");
         Assert.Equal(failing.Order(), parked.Select(p => p.ProblemId!).Order());
         Assert.All(parked, p =>
@@ -74,7 +74,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
             }), CancellationToken.None);
         }
         Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
-        await WaitForAsync(async () => await store.GetReportAsync(run) is not null, "the replayed run to complete");
+        await Eventually.HoldsAsync(async () => await store.GetReportAsync(run) is not null, "the replayed run to complete", Patience);
         log.WriteLine($"{failing.Length} parked problems; run complete {clock.Elapsed.TotalSeconds:F1} s after replay");
 
         var verdicts = await store.GetVerdictsAsync(run);
@@ -128,14 +128,4 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     }
 
     private static async Task<long> GradedAsync(IRunStore store, Guid run) => (await store.GetCountsAsync(run)).Values.Sum(c => (long)c.Samples);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"waited {Patience} for {what}");
-            await Task.Delay(200);
-        }
-    }
 }

@@ -107,7 +107,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.Equal($"ProblemNotFoundException: run {run}: problem '{late.QuestionId}' is not in the problem store; ingest it first", parked.Reason);
         // Verdicts of a run not registered yet are kept, not parked: they wait for the registration.
         var store = host.Services.GetRequiredService<IRunStore>();
-        await WaitForAsync(async () => (await store.GetVerdictsAsync(run)).Count == graded.Count, "every verdict to be kept");
+        await Eventually.HoldsAsync(async () => (await store.GetVerdictsAsync(run)).Count == graded.Count, "every verdict to be kept", Patience);
         Assert.Empty(completions);
 
         await problems.PutAsync(late);
@@ -171,17 +171,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         return console;
     }
 
-    private static Task WaitForAsync(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"waited {Patience} for {what}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForAsync(Func<bool> condition, string what) => Eventually.HoldsAsync(() => Task.FromResult(condition()), what, Patience);
 
     private sealed class CompletionProbe(ConcurrentQueue<EvaluationCompleted> completions) : IConsumer<EvaluationCompleted>
     {
