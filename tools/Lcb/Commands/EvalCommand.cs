@@ -120,7 +120,7 @@ public static class EvalCommand
     }
 
     /// <summary>The Bus section: PIPELINE_-prefixed environment as the services read it, then the command line.</summary>
-    private static IConfiguration BusConfiguration(string? host, string? virtualHost)
+    internal static IConfiguration BusConfiguration(string? host, string? virtualHost)
     {
         var overrides = new Dictionary<string, string?>();
         if (host is not null)
@@ -137,7 +137,7 @@ public static class EvalCommand
             .Build();
     }
 
-    private static int[] ParseKs(string text)
+    internal static int[] ParseKs(string text)
     {
         var values = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ks = new List<int>();
