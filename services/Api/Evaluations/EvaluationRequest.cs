@@ -21,9 +21,9 @@ public sealed class EvaluationRequest : RunOptions
         {
             OpenAiModelClient.ServerAddress(BaseUrl ?? "");
         }
-        catch (ArgumentException error)
+        catch (ArgumentException)
         {
-            problems["baseUrl"] = [error.Message];
+            problems["baseUrl"] = ["baseUrl must be the server's http(s) URL, e.g. http://127.0.0.1:8000/v1"];
         }
         return problems;
     }

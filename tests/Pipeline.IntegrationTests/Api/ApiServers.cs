@@ -86,6 +86,9 @@ internal sealed class ApiServers : IAsyncDisposable
         }
     }
 
+    /// <summary>The bus and stores of this test (sections Bus, Redis, Stores), for other hosts joining it.</summary>
+    public IConfiguration Configuration() => new ConfigurationBuilder().AddInMemoryCollection(Common()).Build();
+
     private Dictionary<string, string?> Common() => new()
     {
         ["Bus:Transport"] = "RabbitMq",
