@@ -3,11 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Api;
-using Pipeline.Api.Evaluations;
 using Pipeline.Api.Watching;
 using Pipeline.Cli.Runs;
 using Pipeline.Generator.ModelClient;
-using Pipeline.Generator.Prompts;
 using Pipeline.Hosting;
 using Spectre.Console;
 
@@ -24,19 +22,13 @@ public static class WatchCommand
         var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server to watch, e.g. http://127.0.0.1:8000/v1", Required = true };
         var interval = new Option<string>("--interval") { Description = "time between polls: 30s, 5m, 00:01:00", DefaultValueFactory = _ => "30s" };
         var match = new Option<string?>("--match") { Description = "only model ids matching this regular expression" };
-        var timeout = new Option<double>("--timeout") { Description = "seconds per test, as the official runner", DefaultValueFactory = _ => 6 };
-        var ks = new Option<string>("--k") { Description = "pass@k values, comma-separated", DefaultValueFactory = _ => "1,5,10" };
-        var rabbitMq = new Option<string?>("--rabbitmq") { Description = "RabbitMQ host (default: PIPELINE_Bus__Host, else localhost)" };
-        var virtualHost = new Option<string?>("--vhost") { Description = "RabbitMQ virtual host (default: PIPELINE_Bus__VirtualHost, else /)" };
-        var selection = new SelectionOptions(withSource: false);
-        var sampling = new SamplingOptions();
+        var evaluation = new EvaluationOptions();
         var store = new RunStoreOptions();
         var command = new Command("watch", "Start an evaluation for every new model a server lists, polling until Ctrl-C")
         {
-            baseUrl, interval, match, timeout, ks, rabbitMq, virtualHost,
+            baseUrl, interval, match,
         };
-        selection.AddTo(command);
-        sampling.AddTo(command);
+        evaluation.AddTo(command);
         store.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,14 +42,7 @@ public static class WatchCommand
                     BaseUrl = url,
                     Interval = IntervalText.Parse(parse.GetRequiredValue(interval)),
                     Match = WatchSettings.Pattern(parse.GetValue(match)),
-                    Template = new EvaluationTemplate
-                    {
-                        Selection = selection.Selection(parse),
-                        PromptStyle = sampling.Style(parse).Name(),
-                        Sampling = sampling.Settings(parse),
-                        TimeoutSeconds = parse.GetValue(timeout),
-                        Ks = EvalCommand.ParseKs(parse.GetRequiredValue(ks)),
-                    },
+                    Template = evaluation.Template(parse),
                 };
             }
             catch (ArgumentException error)
@@ -66,7 +51,7 @@ public static class WatchCommand
                 return 2;
             }
             var configuration = new ConfigurationBuilder()
-                .AddConfiguration(EvalCommand.BusConfiguration(parse.GetValue(rabbitMq), parse.GetValue(virtualHost)))
+                .AddConfiguration(evaluation.Bus(parse))
                 .AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["Redis:Configuration"] = store.Redis(parse),
