@@ -9,6 +9,7 @@ public static class EvaluationEndpoints
     {
         StartEvaluationEndpoint.Map(app);
         EvaluationQueryEndpoints.Map(app);
+        EvaluationEventsEndpoint.Map(app);
         return app;
     }
 

@@ -27,5 +27,6 @@ public sealed record EvaluationStatus
     public RunReport? Report { get; init; }
 
     /// <summary>When it began, for ordering: requested here, else registered by the Scorer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset Since => RequestedAt ?? StartedAt ?? DateTimeOffset.MinValue;
 }

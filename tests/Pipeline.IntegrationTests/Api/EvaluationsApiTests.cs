@@ -38,6 +38,7 @@ public sealed class EvaluationsApiTests
         Assert.Equal([1, 2], start.Ks);
         Assert.Equal(3.0, start.TimeoutSeconds);
         Assert.Equal("queued", (await StatusAsync(http, runId)).GetProperty("state").GetString());
+        var events = EventsAsync(http, runId);
 
         // As Ingest and the Executors would: the run is announced, then verdicts arrive half at a time.
         var bus = servers.ProbeBus;
@@ -65,6 +66,14 @@ public sealed class EvaluationsApiTests
         var passAt1 = completed.GetProperty("report").GetProperty("overall").GetProperty("passAtK").GetProperty("pass@1").GetDouble();
         Assert.Equal(ExpectedPassAt1(ScorerProblems.All.Count), passAt1, 12);
         Assert.Equal(graded.Count, completed.GetProperty("samplesGraded").GetInt64());
+
+        // The event stream followed the same run from queued to its report, and ended there.
+        var streamed = await events.WaitAsync(Within);
+        Assert.Equal("queued", streamed[0].GetProperty("state").GetString());
+        Assert.Equal("completed", streamed[^1].GetProperty("state").GetString());
+        var counts = streamed.Select(e => e.GetProperty("samplesGraded").GetInt64()).ToList();
+        Assert.Equal(counts.Order(), counts);
+        Assert.Equal(passAt1, streamed[^1].GetProperty("report").GetProperty("overall").GetProperty("passAtK").GetProperty("pass@1").GetDouble());
     }
 
     [Fact]
@@ -100,13 +109,32 @@ public sealed class EvaluationsApiTests
         var invalid = await http.PostAsJsonAsync("/evaluations", new { model = "", baseUrl = "not a url", n = 0, k = new[] { 0 } });
         var notJson = await http.PostAsync("/evaluations", new StringContent("{model:", System.Text.Encoding.UTF8, "application/json"));
         var unknown = await http.GetAsync($"/evaluations/{Guid.NewGuid()}");
+        var unknownEvents = await http.GetAsync($"/evaluations/{Guid.NewGuid()}/events");
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["baseUrl", "k", "model", "n"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownEvents.StatusCode);
         Assert.Empty(servers.Started);
+    }
+
+    /// <summary>Every "status" event of GET /evaluations/{id}/events, until the server ends the stream.</summary>
+    private static async Task<List<JsonElement>> EventsAsync(HttpClient http, Guid runId)
+    {
+        using var response = await http.GetAsync($"/evaluations/{runId}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var events = new List<JsonElement>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                events.Add(JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone());
+            }
+        }
+        return events;
     }
 
     private static async Task<JsonElement> StatusAsync(HttpClient http, Guid runId) =>
