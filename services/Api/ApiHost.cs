@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Api.Endpoints;
 using Pipeline.Hosting;
@@ -15,6 +16,12 @@ public static class ApiHost
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        // Port 8080 on every interface unless told otherwise (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, PIPELINE_Urls);
+        // set here rather than in appsettings.json, which the lcb tool and tests also receive from this project.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls("http://0.0.0.0:8080");
         }
         builder.Services.AddApi(builder.Configuration);
         builder.Services.AddPipelineBus(builder.Configuration, _ => { });

@@ -23,8 +23,7 @@ public static class ApiRegistration
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
         {
-            services.AddModelClient(configuration);
-            services.AddCheckpointWatcher(watch.ToSettings(watch.BaseUrl));
+            services.AddCheckpointWatcher(watch.ToSettings(watch.BaseUrl), configuration);
             services.AddHostedService<CheckpointWatchService>();
         }
         return services;
@@ -53,9 +52,16 @@ public static class ApiRegistration
         return services;
     }
 
-    /// <summary>The watcher over the model client registered by AddModelClient.</summary>
-    public static IServiceCollection AddCheckpointWatcher(this IServiceCollection services, WatchSettings settings)
+    /// <summary>
+    /// The watcher and its model client. A poll should fail fast and be tried again next interval, not wait out the
+    /// Generator's long retry schedule: 2 retries and 30 s per attempt unless section ModelServer says otherwise.
+    /// </summary>
+    public static IServiceCollection AddCheckpointWatcher(this IServiceCollection services, WatchSettings settings, IConfiguration configuration)
     {
+        var modelServer = new ModelServerOptions { MaxRetryAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(30) };
+        configuration.GetSection(ModelServerOptions.Section).Bind(modelServer);
+        modelServer.ApiKey ??= Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        services.AddModelClient(modelServer);
         services.AddSingleton(settings);
         services.TryAddSingleton<IModelCatalog, ModelServerCatalog>();
         services.AddSingleton<CheckpointWatcher>();

@@ -69,12 +69,7 @@ public static class WatchCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.AddEvaluationLauncher(builder.Configuration);
-        // A poll should fail fast and be retried next interval, not wait out the Generator's long retry schedule.
-        builder.Services.AddModelClient(new ModelServerOptions
-        {
-            MaxRetryAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(30), ApiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
-        });
-        builder.Services.AddCheckpointWatcher(settings);
+        builder.Services.AddCheckpointWatcher(settings, builder.Configuration);
         builder.Services.AddPipelineBus(builder.Configuration, _ => { });
         using var host = builder.Build();
         console.MarkupLine($"watching [bold]{Markup.Escape(settings.BaseUrl)}[/] every {settings.Interval}{(settings.Match is null ? "" : $" for ids matching {Markup.Escape(settings.Match.ToString())}")} (Ctrl-C stops)");
