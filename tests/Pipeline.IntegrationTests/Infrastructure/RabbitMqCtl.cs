@@ -22,14 +22,4 @@ public static class RabbitMqCtl
         }
         return await stdout;
     }
-
-    /// <summary>A fresh virtual host guest may use, so a test's queues keep their production names without meeting anyone else's.</summary>
-    public static async Task<string> AddVirtualHostAsync(string name)
-    {
-        await RunAsync("add_vhost", name);
-        await RunAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
-        return name;
-    }
-
-    public static Task DeleteVirtualHostAsync(string name) => RunAsync("delete_vhost", name);
 }
