@@ -67,7 +67,8 @@ public static class EvalCommand
                             extendBus, runStore, AnsiConsole.Console, cancellationToken);
                     }
                 }
-                catch (Exception error) when (error is RedisConnectionException or BrokerUnreachableException or RabbitMqConnectionException)
+                catch (Exception error) when (error is RunNotFoundException or RunNotExtendableException
+                    or RedisConnectionException or BrokerUnreachableException or RabbitMqConnectionException)
                 {
                     await Console.Error.WriteLineAsync($"error: {error.Message}");
                     return 1;

@@ -20,21 +20,13 @@ public static class EvalExtension
     /// <summary>How long to wait for Ingest to register the new run before saying so and carrying on.</summary>
     private static readonly TimeSpan RegistrationWait = TimeSpan.FromMinutes(2);
 
+    /// <exception cref="RunNotFoundException">no run, or more than one, matches <see cref="Request.Run"/>; nothing is published.</exception>
+    /// <exception cref="RunNotExtendableException">the run does not say how it was started; nothing is published.</exception>
     public static async Task<int> ExecuteAsync(
         Request request, IConfiguration bus, IRunStore runStore, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        RunRegistration earlier;
-        StartEvaluation start;
-        try
-        {
-            earlier = await RunLookup.FindAsync(runStore, request.Run, cancellationToken);
-            start = RunExtension.Extend(earlier, request.Selection, request.BaseUrl, Guid.NewGuid());
-        }
-        catch (Exception error) when (error is RunNotFoundException or RunNotExtendableException)
-        {
-            await Console.Error.WriteLineAsync($"error: {error.Message}");
-            return 1;
-        }
+        var earlier = await RunLookup.FindAsync(runStore, request.Run, cancellationToken);
+        var start = RunExtension.Extend(earlier, request.Selection, request.BaseUrl, Guid.NewGuid());
         await EvalCommand.PublishAsync(start, bus, console, cancellationToken);
         console.MarkupLine($"extends run {earlier.RunId} ({Markup.Escape(earlier.Request!.Selection.Release)}, {earlier.Problems.Count} problems)");
         var extended = await WaitForRegistrationAsync(runStore, start.RunId, cancellationToken);
