@@ -80,6 +80,29 @@ public sealed class RunExtensionTests
         Assert.Contains("feedbeef", error.Message);
     }
 
+    [Theory]
+    [InlineData("--n", "5")]
+    [InlineData("--model", "other")]
+    [InlineData("--timeout", "10")]
+    [InlineData("--temperature", "0.8")]
+    [InlineData("--k", "1")]
+    public async Task Settings_that_come_from_the_extended_run_are_refused_on_the_command_line(string option, string value)
+    {
+        // Refused while parsing options, before any Redis or broker is contacted (neither listens at these addresses).
+        var exit = await EvalCommand.Create().Parse(["--extend", "feedbeef", option, value, "--redis", "127.0.0.1:1", "--rabbitmq", "no-such-host.invalid"])
+            .InvokeAsync();
+
+        Assert.Equal(2, exit);
+    }
+
+    [Fact]
+    public async Task Without_extend_the_model_is_required()
+    {
+        var exit = await EvalCommand.Create().Parse(["--base-url", "http://model/v1", "--rabbitmq", "no-such-host.invalid"]).InvokeAsync();
+
+        Assert.Equal(2, exit);
+    }
+
     [Fact]
     public async Task The_scorer_keeps_the_command_that_started_a_run()
     {
