@@ -1,17 +1,12 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Cli.Commands;
+using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.Executor;
-using Pipeline.Generator;
-using Pipeline.Hosting;
-using Pipeline.Ingest;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.IntegrationTests.Scorer;
 using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer;
 using Pipeline.Scorer.Runs;
 using Spectre.Console;
 using StackExchange.Redis;
@@ -148,19 +143,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
             ["Dataset:Source"] = LcbTestData.ProblemsFile,
             ["Sandbox:Workers"] = "2",
         });
-        var configuration = builder.Configuration;
-        builder.Services.AddPipelineStores(configuration);
-        builder.Services.AddIngestServices(configuration);
-        builder.Services.AddGenerator(configuration);
-        builder.Services.AddExecutorGrading(configuration);
-        builder.Services.AddScorer(configuration);
-        builder.Services.AddPipelineBus(configuration, bus =>
-        {
-            bus.AddIngestConsumers();
-            bus.AddGeneratorConsumers();
-            bus.AddExecutorConsumers();
-            bus.AddScorerConsumers();
-        });
+        InProcessPipeline.AddAllServices(builder.Services, builder.Configuration);
         return builder.Build();
     }
 
