@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Cli.Commands;
@@ -55,7 +56,9 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
             Sampling = new SamplingSettings { N = 1 },
             Ks = [1],
         };
+        var clock = Stopwatch.StartNew();
         Assert.Equal(0, await EvalCommand.ExecuteAsync(first, Bus(), store, console, timeout.Token));
+        var firstTook = clock.Elapsed;
         var firstProblems = (await store.GetRunAsync(first.RunId))!.Problems.Select(p => p.ProblemId).ToHashSet();
         var servedBefore = replay.Models.Find(Model)!.Served;
         Assert.All(await store.GetVerdictsAsync(first.RunId), v => Assert.False(v.Reused));
@@ -64,6 +67,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
         var exit = await EvalExtension.ExecuteAsync(
             new EvalExtension.Request(first.RunId.ToString("N")[..10], wider, BaseUrl: null, Wait: true), Bus(), store, console, timeout.Token);
         log.WriteLine(output.ToString());
+        log.WriteLine($"first run {firstTook.TotalSeconds:F1} s, extension {(clock.Elapsed - firstTook).TotalSeconds:F1} s");
         Assert.Equal(0, exit);
 
         var extended = Assert.Single(await store.ListRunsAsync(), r => r.RunId != first.RunId);
