@@ -1,3 +1,4 @@
+using Pipeline.Cli.Evaluation;
 using Pipeline.Executor.Grading;
 using Pipeline.Executor.Sandbox;
 using Pipeline.Executor.Verdicts;
@@ -32,6 +33,15 @@ public sealed class GraderVersionTests
         var expected = HarnessFiles.HashContents(HarnessFiles.Names.Select(name => (name, HarnessFiles.Read(name))));
         Assert.Equal(expected, HarnessFiles.ContentHash);
         Assert.Equal(GraderVersion.Compute(expected, new SandboxOptions()), GraderVersion.Of(new SandboxOptions()));
+    }
+
+    [Fact]
+    public void Every_python_file_of_the_harness_folder_is_embedded_and_hashed()
+    {
+        var folder = Path.Combine(BundledData.Directory, "..", "..", "..", "services", "Executor", "harness");
+
+        Assert.Equal(Directory.GetFiles(folder, "*.py").Select(Path.GetFileName).Order(), HarnessFiles.Names.Order());
+        Assert.All(HarnessFiles.Names, name => Assert.Equal(File.ReadAllBytes(Path.Combine(folder, name)), HarnessFiles.Read(name)));
     }
 
     public static TheoryData<string, SandboxOptions> OneChangedLimit => new()
