@@ -29,7 +29,8 @@ public static class EvalCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (required unless --extend, where it overrides the run's)" };
         var extend = new Option<string?>("--extend")
         {
-            Description = "RUN: evaluate the selection with that run's model, sampling, prompt style, timeout and k; problems it evaluated are reused",
+            Description = "evaluate the selection with that run's model, sampling, prompt style, timeout and k; problems it evaluated are reused",
+            HelpName = "RUN",
         };
         var timeout = new Option<double>("--timeout") { Description = "seconds per test, as the official runner", DefaultValueFactory = _ => 6 };
         var ks = new Option<string>("--k") { Description = "pass@k values, comma-separated", DefaultValueFactory = _ => "1,5,10" };
