@@ -116,6 +116,19 @@ public sealed class RunExtensionTests
         Assert.Equal(request, (await store.GetRunAsync(runId))!.Request);
     }
 
+    [Fact]
+    public async Task Status_names_the_run_an_extension_extends()
+    {
+        var store = new InMemoryRunStore();
+        var extension = RunExtension.Extend(Registered(Original, ["a"]), Wider, null, Guid.NewGuid());
+        await store.RegisterAsync(Registered(extension, ["a", "b"]));
+        var output = new StringWriter();
+
+        await StatusCommand.ExecuteAsync(store, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }), extension.RunId.ToString(), default);
+
+        Assert.Contains(output.ToString().Split('\n'), line => line.Contains("extends") && line.Contains(Original.RunId.ToString()));
+    }
+
     private static RunRegistration Registered(StartEvaluation request, string[] problems) => new()
     {
         RunId = request.RunId,
