@@ -8,4 +8,6 @@ public sealed record EvaluationStarted
     public required IReadOnlyList<string> ProblemIds { get; init; }
     public required int SamplesPerProblem { get; init; }
     public required IReadOnlyList<int> Ks { get; init; }
+    /// <summary>The command that started the run, kept with the run so that it can be extended or repeated; null from older publishers.</summary>
+    public StartEvaluation? Request { get; init; }
 }

@@ -18,4 +18,6 @@ public sealed record SolutionGraded
     /// <summary>The model's whole answer the code was extracted from (official output_list), carried for exports.</summary>
     public string RawOutput { get; init; } = "";
     public double GradingMs { get; init; }
+    /// <summary>The verdict came from the Executor's verdict store (the same code graded on the same suite before), not a fresh grade.</summary>
+    public bool Reused { get; init; }
 }

@@ -18,7 +18,7 @@ internal sealed class PipelineBenchmark : IBenchmark
     private const string Model = "trivial";
 
     public string Name => "pipeline";
-    public string Description => "--n 10 --limit 343 --bus inmemory|rabbitmq --workers 2 (samples/s end to end, trivial programs)";
+    public string Description => "--n 10 --limit 343 --bus inmemory|rabbitmq --workers 2 --reuse-verdicts false|true (samples/s end to end, trivial programs)";
 
     public async Task<int> RunAsync(BenchArguments arguments)
     {
@@ -26,6 +26,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         var limit = (int)arguments.Get("limit", 343);
         var workers = (int)arguments.Get("workers", Environment.ProcessorCount);
         var onBroker = arguments.Get("bus") == "rabbitmq";
+        var reuse = arguments.Get("reuse-verdicts") == "true";
         var recording = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}.jsonl");
         TrivialRecording.Write(BundledData.Problems(BundledData.Directory), recording);
         await using var servers = onBroker ? await BrokerAndRedis.CreateAsync() : null;
@@ -39,13 +40,15 @@ internal sealed class PipelineBenchmark : IBenchmark
             var settings = new Dictionary<string, string?>(servers?.Settings ?? new Dictionary<string, string?>())
             {
                 ["Sandbox:Workers"] = workers.ToString(),
+                // The n samples of a problem are one program: with reuse on, all but the first come from the verdict store.
+                ["Executor:ReuseVerdicts"] = reuse ? "true" : "false",
             };
             using var host = InProcessPipeline.Build(BundledData.Problems(BundledData.Directory), settings);
             await host.StartAsync();
             try
             {
                 Console.WriteLine($"pipeline: {limit} problems x {n} samples of `{TrivialRecording.Program}`, zero-latency replay, " +
-                    $"{(onBroker ? "RabbitMQ + Redis" : "in-memory bus and stores")}, {workers} sandbox workers (process backend)");
+                    $"{(onBroker ? "RabbitMQ + Redis" : "in-memory bus and stores")}, {workers} sandbox workers (process backend), verdict reuse {(reuse ? "on" : "off")}");
                 await MeasureAsync(host.Services, replay.BaseUrl, n, limit);
             }
             finally

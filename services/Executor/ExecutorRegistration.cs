@@ -5,6 +5,8 @@ using Pipeline.Core.Stores;
 using Pipeline.Executor.Consumers;
 using Pipeline.Executor.Grading;
 using Pipeline.Executor.Sandbox;
+using Pipeline.Executor.Verdicts;
+using StackExchange.Redis;
 
 namespace Pipeline.Executor;
 
@@ -21,7 +23,10 @@ public static class ExecutorRegistration
         }
     }
 
-    /// <summary>The grading engine: sandbox backend, grader and suite cache (needs an <see cref="ISuiteStore"/>).</summary>
+    /// <summary>
+    /// The grading engine: sandbox backend, grader, suite cache (needs an <see cref="ISuiteStore"/>) and verdict store,
+    /// which follows the stores: Redis under Stores:KeyPrefix, or in process when Stores:Backend=InMemory.
+    /// </summary>
     public static IServiceCollection AddExecutorGrading(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ExecutorOptions.Section).Get<ExecutorOptions>() ?? new ExecutorOptions();
@@ -31,6 +36,20 @@ public static class ExecutorRegistration
         services.AddSingleton(_ => SandboxFactory.Create(sandbox));
         services.AddSingleton(provider => new SampleGrader(provider.GetRequiredService<ISandbox>()));
         services.AddSingleton(provider => new SuiteCache(provider.GetRequiredService<ISuiteStore>(), options.SuiteCacheSize));
+        var stores = configuration.GetSection("Stores");
+        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IVerdictStore, InMemoryVerdictStore>();
+        }
+        else
+        {
+            var prefix = stores["KeyPrefix"] ?? "pipeline:";
+            services.AddSingleton<IVerdictStore>(provider => new RedisVerdictStore(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
+        }
+        services.AddSingleton(GraderVersion.Of(sandbox));
+        services.AddSingleton(provider => new VerdictSource(
+            provider.GetRequiredService<SuiteCache>(), provider.GetRequiredService<SampleGrader>(),
+            provider.GetRequiredService<IVerdictStore>(), provider.GetRequiredService<GraderVersion>(), options.ReuseVerdicts));
         return services;
     }
 }

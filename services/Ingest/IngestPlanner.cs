@@ -25,6 +25,7 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             ProblemIds = [.. summary.Problems.Select(p => p.QuestionId)],
             SamplesPerProblem = start.Sampling.N,
             Ks = start.Ks,
+            Request = start,
         };
         var commands = summary.Problems.Select(p => new GenerateSolutions
         {

@@ -2,21 +2,22 @@ using MassTransit;
 using Pipeline.Contracts;
 using Pipeline.Executor.Grading;
 using Pipeline.Executor.Sandbox;
+using Pipeline.Executor.Verdicts;
 using Pipeline.Hosting.Retries;
 
 namespace Pipeline.Executor.Consumers;
 
 /// <summary>
 /// Grades one sample and publishes its official verdict. A fault of ours (sandbox died, suite missing)
-/// throws, so the message is retried and finally parked in the error queue: it is never scored.
+/// throws, so the message is retried and finally parked in the error queue: it is never scored. Code already
+/// graded on the same suite gets its stored verdict (<see cref="VerdictSource"/>).
 /// </summary>
-public sealed class SolutionGeneratedConsumer(SuiteCache suites, SampleGrader grader) : IConsumer<SolutionGenerated>
+public sealed class SolutionGeneratedConsumer(VerdictSource verdicts) : IConsumer<SolutionGenerated>
 {
     public async Task Consume(ConsumeContext<SolutionGenerated> context)
     {
         var message = context.Message;
-        var suite = await suites.GetAsync(message.SuiteHash, context.CancellationToken);
-        var outcome = await grader.GradeAsync(message.Code, suite, message.TimeoutSeconds, context.CancellationToken);
+        var (outcome, reused) = await verdicts.GetAsync(message.SuiteHash, message.Code, message.TimeoutSeconds, context.CancellationToken);
         await context.Publish(new SolutionGraded
         {
             RunId = message.RunId,
@@ -27,7 +28,8 @@ public sealed class SolutionGeneratedConsumer(SuiteCache suites, SampleGrader gr
             MetadataJson = outcome.MetadataJson,
             Code = message.Code,
             RawOutput = message.RawOutput,
-            GradingMs = outcome.Elapsed.TotalMilliseconds,
+            GradingMs = reused ? 0 : outcome.GradingMs,
+            Reused = reused,
         }, context.CancellationToken);
     }
 }

@@ -15,6 +15,10 @@ public static class HarnessFiles
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
     private static readonly Lazy<string> Extracted = new(Extract);
+    private static readonly Lazy<string> Hash = new(() => HashContents(Names.Select(name => (name, Read(name)))));
+
+    /// <summary>SHA-256 of every harness file, name and content: it changes whenever the grading code does.</summary>
+    public static string ContentHash => Hash.Value;
 
     /// <summary>The folder holding worker.py and lcb_grader.py.</summary>
     public static string Directory => Extracted.Value;
@@ -28,11 +32,22 @@ public static class HarnessFiles
         return copy.ToArray();
     }
 
+    /// <summary>Each file's name and length go in before its bytes, so no two different file sets hash alike.</summary>
+    public static string HashContents(IEnumerable<(string Name, byte[] Content)> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, content) in files)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{name}\n{content.Length}\n"));
+            sha.AppendData(content);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
     private static string Extract()
     {
         var contents = Names.ToDictionary(name => name, Read);
-        var version = Convert.ToHexStringLower(SHA256.HashData(contents.Values.SelectMany(b => b).ToArray()))[..16];
-        var target = Path.Combine(Path.GetTempPath(), $"pipeline-harness-{version}");
+        var target = Path.Combine(Path.GetTempPath(), $"pipeline-harness-{ContentHash[..16]}");
         if (System.IO.Directory.Exists(target))
         {
             return target;

@@ -1,3 +1,5 @@
+using Pipeline.Contracts;
+
 namespace Pipeline.Scorer.Runs;
 
 /// <summary>What the Scorer knows about a run once Ingest announced it; written once, never changed.</summary>
@@ -9,6 +11,8 @@ public sealed record RunRegistration
     public required int SamplesPerProblem { get; init; }
     public required IReadOnlyList<int> Ks { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
+    /// <summary>The command that started the run (base URL, sampling, prompt style, timeout, selection, extended run); null for runs registered before it was kept.</summary>
+    public StartEvaluation? Request { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public int TotalSamples => Problems.Count * SamplesPerProblem;

@@ -13,6 +13,8 @@ public sealed record SampleVerdict
     public string Code { get; init; } = "";
     public string RawOutput { get; init; } = "";
     public double GradingMs { get; init; }
+    /// <summary>The Executor answered from its verdict store instead of grading.</summary>
+    public bool Reused { get; init; }
 
     public static SampleVerdict From(SolutionGraded graded) => new()
     {
@@ -24,5 +26,6 @@ public sealed record SampleVerdict
         Code = graded.Code,
         RawOutput = graded.RawOutput,
         GradingMs = graded.GradingMs,
+        Reused = graded.Reused,
     };
 }

@@ -28,6 +28,7 @@ public sealed class RunScorer(IRunStore store, IProblemStore problems, TimeProvi
             SamplesPerProblem = started.SamplesPerProblem,
             Ks = started.Ks,
             StartedAt = startedAt,
+            Request = started.Request,
         };
         var graded = await store.RegisterAsync(registration, cancellationToken);
         return await CompleteIfDoneAsync(started.RunId, graded, cancellationToken);

@@ -82,9 +82,10 @@ public sealed class ExecutorServiceTests
         settings["Bus:Host"] = Servers.RabbitMqHost;
         settings["Sandbox:Workers"] = "2";
         settings["Retry:Stores:Exponential"] = "2"; // a sandbox that cannot start is parked in about a second, not the production ~45 s
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        settings["Stores:KeyPrefix"] = prefix; // the verdict store's keys too: no test reuses another's verdicts
         builder.Configuration.AddInMemoryCollection(settings);
         var inbox = new Inbox();
-        var prefix = $"test:{Guid.NewGuid():N}:";
         builder.Services.AddSingleton(inbox);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Servers.Redis));
         builder.Services.AddSingleton<ISuiteStore>(provider => new RedisSuiteStore(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(prefix)));

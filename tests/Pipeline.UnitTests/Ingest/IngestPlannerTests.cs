@@ -21,6 +21,7 @@ public sealed class IngestPlannerTests
         Assert.Equal(50, plan.Started.ProblemIds.Count);
         Assert.Equal((start.RunId, "m", 4), (plan.Started.RunId, plan.Started.Model, plan.Started.SamplesPerProblem));
         Assert.Equal(plan.Started.ProblemIds, plan.Commands.Select(c => c.ProblemId));
+        Assert.Equal(start, plan.Started.Request);
         foreach (var command in plan.Commands)
         {
             var problem = await _problems.GetAsync(command.ProblemId);

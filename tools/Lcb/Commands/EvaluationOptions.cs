@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Api.Evaluations;
+using Pipeline.Contracts;
 using Pipeline.Generator.Prompts;
 
 namespace Pipeline.Cli.Commands;
@@ -35,6 +36,12 @@ internal sealed class EvaluationOptions
         TimeoutSeconds = parse.GetValue(_timeout),
         Ks = ParseKs(parse.GetRequiredValue(_ks)),
     };
+
+    /// <summary>The options that say how a run is evaluated (not which problems): an extension takes them from the run it extends.</summary>
+    public IReadOnlyList<Option> RunSettings => [_timeout, _ks, .. _sampling.All];
+
+    /// <exception cref="ArgumentException">a selection option is not usable; the message names it</exception>
+    public DatasetSelection Selection(ParseResult parse) => _selection.Selection(parse);
 
     /// <summary>The Bus section: PIPELINE_-prefixed environment as the services read it, then the command line.</summary>
     public IConfiguration Bus(ParseResult parse) => _bus.Configuration(parse);

@@ -15,15 +15,15 @@ internal sealed class SamplingOptions
     private readonly Option<string[]> _stop = new("--stop") { Description = "stop sequence (repeatable)" };
     private readonly Option<int?> _seed = new("--seed");
 
+    /// <summary>Every option this set adds, so a caller can tell which were given on the command line.</summary>
+    public IReadOnlyList<Option> All => [_style, _n, _temperature, _topP, _maxTokens, _stop, _seed];
+
     public void AddTo(Command command)
     {
-        command.Add(_style);
-        command.Add(_n);
-        command.Add(_temperature);
-        command.Add(_topP);
-        command.Add(_maxTokens);
-        command.Add(_stop);
-        command.Add(_seed);
+        foreach (var option in All)
+        {
+            command.Add(option);
+        }
     }
 
     /// <exception cref="ArgumentException">the prompt style is neither chat nor base</exception>

@@ -27,6 +27,10 @@ public static class StatusCommand
         grid.AddRow("run", run.RunId.ToString());
         grid.AddRow("model", Markup.Escape(run.Model));
         grid.AddRow("started", ScoreText.Time(run.StartedAt));
+        if (run.Request?.Extends is { } extended)
+        {
+            grid.AddRow("extends", extended.ToString());
+        }
         grid.AddRow("state", report is null ? "running" : $"completed {ScoreText.Time(report.CompletedAt)}");
         grid.AddRow("problems complete", $"{progress.ProblemsComplete}/{run.Problems.Count}");
         grid.AddRow("samples graded", $"{progress.SamplesGraded}/{run.TotalSamples}");

@@ -29,18 +29,24 @@ public static class InProcessPipeline
         builder.Configuration.AddInMemoryCollection(settings);
         var configuration = builder.Configuration;
         builder.Services.AddPipelineLogging(configuration, "lcb");
-        builder.Services.AddPipelineStores(configuration);
-        builder.Services.AddIngestServices(configuration);
-        builder.Services.AddGenerator(configuration);
-        builder.Services.AddExecutorGrading(configuration);
-        builder.Services.AddScorer(configuration);
-        builder.Services.AddPipelineBus(configuration, bus =>
+        AddAllServices(builder.Services, configuration);
+        return builder.Build();
+    }
+
+    /// <summary>The four services' classes and consumers; the configuration chooses the bus (Bus:Transport) and the stores (Stores:Backend).</summary>
+    public static void AddAllServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPipelineStores(configuration);
+        services.AddIngestServices(configuration);
+        services.AddGenerator(configuration);
+        services.AddExecutorGrading(configuration);
+        services.AddScorer(configuration);
+        services.AddPipelineBus(configuration, bus =>
         {
             bus.AddIngestConsumers();
             bus.AddGeneratorConsumers();
             bus.AddExecutorConsumers();
             bus.AddScorerConsumers();
         });
-        return builder.Build();
     }
 }

@@ -24,6 +24,9 @@ public sealed class ReplayModel
 
     public int ProblemCount => byContent.Count;
 
+    /// <summary>How many answers each problem has given so far, by question id (a snapshot).</summary>
+    public IReadOnlyDictionary<string, int> Served => new Dictionary<string, int>(served);
+
     public RecordedProblem? Recognise(string prompt)
     {
         var question = PromptQuestion.Extract(prompt);
