@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,12 +32,16 @@ public static class EvalCommand
         var wait = new Option<bool>("--wait") { Description = "follow the run until it completes, then print its results" };
         var rabbitMq = new Option<string?>("--rabbitmq") { Description = "RabbitMQ host (default: PIPELINE_Bus__Host, else localhost)" };
         var virtualHost = new Option<string?>("--vhost") { Description = "RabbitMQ virtual host (default: PIPELINE_Bus__VirtualHost, else /)" };
+        var connectTimeout = new Option<double>("--connect-timeout")
+        {
+            Description = "seconds to wait for RabbitMQ before giving up", DefaultValueFactory = _ => 30,
+        };
         var selection = new SelectionOptions(withSource: false);
         var sampling = new SamplingOptions();
         var store = new RunStoreOptions();
         var command = new Command("eval", "Start an evaluation on the running services (Ingest, Generator, Executors, Scorer); --wait follows it to the results")
         {
-            model, baseUrl, timeout, ks, wait, rabbitMq, virtualHost,
+            model, baseUrl, timeout, ks, wait, rabbitMq, virtualHost, connectTimeout,
         };
         selection.AddTo(command);
         sampling.AddTo(command);
@@ -63,7 +68,7 @@ public static class EvalCommand
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 2;
             }
-            var bus = BusConfiguration(parse.GetValue(rabbitMq), parse.GetValue(virtualHost));
+            var bus = BusConfiguration(parse.GetValue(rabbitMq), parse.GetValue(virtualHost), parse.GetValue(connectTimeout));
             try
             {
                 if (!parse.GetValue(wait))
@@ -76,7 +81,13 @@ public static class EvalCommand
                     return await ExecuteAsync(start, bus, runStore, AnsiConsole.Console, cancellationToken);
                 }
             }
-            catch (Exception error) when (error is RedisConnectionException or BrokerUnreachableException or RabbitMqConnectionException)
+            catch (Exception error) when (error is BrokerUnreachableException or RabbitMqConnectionException)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: RabbitMQ not reachable within {parse.GetValue(connectTimeout)} s ({error.Message}); is it running? see --rabbitmq, --vhost, --connect-timeout");
+                return 1;
+            }
+            catch (RedisConnectionException error)
             {
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 1;
@@ -120,9 +131,12 @@ public static class EvalCommand
     }
 
     /// <summary>The Bus section: PIPELINE_-prefixed environment as the services read it, then the command line.</summary>
-    private static IConfiguration BusConfiguration(string? host, string? virtualHost)
+    private static IConfiguration BusConfiguration(string? host, string? virtualHost, double connectTimeoutSeconds)
     {
-        var overrides = new Dictionary<string, string?>();
+        var overrides = new Dictionary<string, string?>
+        {
+            [$"{BusOptions.Section}:{nameof(BusOptions.StartTimeoutSeconds)}"] = connectTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+        };
         if (host is not null)
         {
             overrides["Bus:Host"] = host;
