@@ -15,7 +15,7 @@ public static class GeneratorRegistration
     /// <param name="endpointName">overrides the kebab-case default queue name (tests use a unique one).</param>
     public static void AddGeneratorConsumers(this IBusRegistrationConfigurator bus, string? endpointName = null)
     {
-        var consumer = bus.AddConsumer<GenerateSolutionsConsumer>();
+        var consumer = bus.AddConsumer<GenerateSolutionsConsumer, GenerateSolutionsConsumerDefinition>();
         if (endpointName is not null)
         {
             consumer.Endpoint(endpoint => endpoint.Name = endpointName);

@@ -11,7 +11,7 @@ public static class IngestRegistration
     /// <param name="endpoint">adjusts the receive endpoint, e.g. a unique temporary queue in tests.</param>
     public static void AddIngestConsumers(this IBusRegistrationConfigurator bus, Action<IEndpointRegistrationConfigurator>? endpoint = null)
     {
-        var consumer = bus.AddConsumer<StartEvaluationConsumer>();
+        var consumer = bus.AddConsumer<StartEvaluationConsumer, StartEvaluationConsumerDefinition>();
         if (endpoint is not null)
         {
             consumer.Endpoint(endpoint);

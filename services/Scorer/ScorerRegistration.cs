@@ -18,8 +18,8 @@ public static class ScorerRegistration
     /// </param>
     public static void AddScorerConsumers(this IBusRegistrationConfigurator bus, string? instanceId = null)
     {
-        bus.AddConsumer<EvaluationStartedConsumer>().Endpoint(e => Isolate(e, instanceId));
-        bus.AddConsumer<SolutionGradedConsumer>().Endpoint(e => Isolate(e, instanceId));
+        bus.AddConsumer<EvaluationStartedConsumer, EvaluationStartedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
+        bus.AddConsumer<SolutionGradedConsumer, SolutionGradedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Hosting.Retries;
 
 namespace Pipeline.Hosting;
 
@@ -14,6 +15,7 @@ public static class BusRegistration
     {
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddSingleton(options);
+        services.AddSingleton(configuration.GetSection(RetryOptions.Section).Get<RetryOptions>() ?? new RetryOptions());
         // Start-up returns only once every endpoint is bound, so nothing published right after start is lost.
         services.Configure<MassTransitHostOptions>(host =>
         {

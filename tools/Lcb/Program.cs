@@ -15,5 +15,7 @@ root.Add(CompareCommand.Create());
 root.Add(DemoCommand.Create());
 root.Add(EvalCommand.Create());
 root.Add(GradeCommand.Create());
+root.Add(ErrorsCommand.Create());
+root.Add(ReplayCommand.Create());
 root.Add(ExportCommand.Create((redis, prefix) => new RedisProblemStore(redis, new RedisKeys(prefix)), new OfficialEvalWriter()));
 return await root.Parse(args).InvokeAsync();

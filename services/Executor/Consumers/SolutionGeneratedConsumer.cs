@@ -2,6 +2,7 @@ using MassTransit;
 using Pipeline.Contracts;
 using Pipeline.Executor.Grading;
 using Pipeline.Executor.Sandbox;
+using Pipeline.Hosting.Retries;
 
 namespace Pipeline.Executor.Consumers;
 
@@ -31,22 +32,23 @@ public sealed class SolutionGeneratedConsumer(SuiteCache suites, SampleGrader gr
     }
 }
 
-/// <summary>One sample per sandbox worker at a time; faults of ours retried after a pause.</summary>
+/// <summary>
+/// One sample per sandbox worker at a time. A sandbox fault or a Redis outage is retried; a suite missing from
+/// the store is parked at once (suites are stored before any sample names them, so waiting brings nothing).
+/// </summary>
 public sealed class SolutionGeneratedConsumerDefinition : ConsumerDefinition<SolutionGeneratedConsumer>
 {
-    public SolutionGeneratedConsumerDefinition(SandboxOptions sandbox)
+    private readonly RetryOptions _retry;
+
+    public SolutionGeneratedConsumerDefinition(SandboxOptions sandbox, RetryOptions retry)
     {
         ConcurrentMessageLimit = sandbox.EffectiveWorkers;
+        _retry = retry;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
         IConsumerConfigurator<SolutionGeneratedConsumer> consumer, IRegistrationContext context)
     {
-        endpoint.UseMessageRetry(retry =>
-        {
-            retry.Handle<SandboxFaultException>();
-            retry.Handle<SuiteNotFoundException>();
-            retry.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
-        });
+        endpoint.UsePipelineRetry(_retry.Stores, typeof(SuiteNotFoundException));
     }
 }

@@ -16,7 +16,7 @@ public sealed class GenerateSolutionsConsumer(IProblemStore problems, SampleGene
     {
         var command = context.Message;
         var problem = await problems.GetAsync(command.ProblemId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"problem '{command.ProblemId}' is not in the problem store; ingest it first");
+            ?? throw new ProblemNotFoundException($"problem '{command.ProblemId}' is not in the problem store; ingest it first");
         var prompt = CodeGenerationPrompt.Build(PromptStyles.Parse(command.PromptStyle), problem.QuestionContent, problem.StarterCode);
         var samples = await generator.GenerateAsync(new GenerationRequest
         {

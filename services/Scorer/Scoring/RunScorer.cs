@@ -88,7 +88,7 @@ public sealed class RunScorer(IRunStore store, IProblemStore problems, TimeProvi
     private async Task<RunProblem> LoadProblemAsync(Guid runId, string problemId, CancellationToken cancellationToken)
     {
         var problem = await problems.GetAsync(problemId, cancellationToken)
-            ?? throw new InvalidOperationException($"run {runId}: problem '{problemId}' is not in the problem store; ingest it first");
+            ?? throw new ProblemNotFoundException($"run {runId}: problem '{problemId}' is not in the problem store; ingest it first");
         return new RunProblem
         {
             ProblemId = problemId,

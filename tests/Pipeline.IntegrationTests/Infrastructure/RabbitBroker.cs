@@ -7,7 +7,7 @@ public sealed record RabbitBroker(string Host, int Port, string? Node)
     public static RabbitBroker Shared { get; } = new(Servers.RabbitMqHost, 5672, Node: null);
 
     public Task<string> CtlAsync(params string[] arguments) =>
-        ExternalCommand.RunAsync("rabbitmqctl", Node is null ? arguments : ["-n", Node, .. arguments]);
+        RabbitMqCtl.RunAsync(Node is null ? arguments : ["-n", Node, .. arguments]);
 
     /// <summary>Queue name to the value of one column (e.g. consumers, messages), for this virtual host.</summary>
     public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(string virtualHost, string column)

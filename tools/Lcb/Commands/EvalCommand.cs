@@ -131,12 +131,13 @@ public static class EvalCommand
     }
 
     /// <summary>The Bus section: PIPELINE_-prefixed environment as the services read it, then the command line.</summary>
-    private static IConfiguration BusConfiguration(string? host, string? virtualHost, double connectTimeoutSeconds)
+    internal static IConfiguration BusConfiguration(string? host, string? virtualHost, double? connectTimeoutSeconds = null)
     {
-        var overrides = new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>();
+        if (connectTimeoutSeconds is { } seconds)
         {
-            [$"{BusOptions.Section}:{nameof(BusOptions.StartTimeoutSeconds)}"] = connectTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-        };
+            overrides[$"{BusOptions.Section}:{nameof(BusOptions.StartTimeoutSeconds)}"] = seconds.ToString(CultureInfo.InvariantCulture);
+        }
         if (host is not null)
         {
             overrides["Bus:Host"] = host;

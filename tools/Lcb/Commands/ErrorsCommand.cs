@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pipeline.Cli.Errors;
+using RabbitMQ.Client.Exceptions;
+using Spectre.Console;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>`lcb errors`: what is parked in the _error queues, grouped by queue, run, problem, sample and reason.</summary>
+public static class ErrorsCommand
+{
+    public static Command Create()
+    {
+        var options = new ErrorQueueOptions();
+        var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
+        var command = new Command("errors", "List the messages parked in the _error queues (the Pipeline's, plus any --queue), with the reason") { json };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                await using var queues = await ErrorQueues.ConnectAsync(options.ConnectionFactory(parse), cancellationToken);
+                var parked = await queues.ListAsync(options.Queues(parse, pipelineQueuesToo: true), cancellationToken);
+                return Print(parked, parse.GetValue(json), AnsiConsole.Console);
+            }
+            catch (BrokerUnreachableException error)
+            {
+                await Console.Error.WriteLineAsync($"error: RabbitMQ is unreachable: {error.InnerException?.Message ?? error.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Identical parked messages (same queue, key and reason) make one row with their count.</summary>
+    public static IReadOnlyList<ParkedGroup> Group(IEnumerable<ParkedMessage> parked) =>
+        [.. parked.GroupBy(m => (m.Queue, m.RunId, m.ProblemId, m.SampleIndex, m.Reason, m.Retries))
+            .Select(g => new ParkedGroup(g.Key.Queue, g.Key.RunId, g.Key.ProblemId, g.Key.SampleIndex, g.Key.Reason, g.Key.Retries, g.Count()))];
+
+    public static int Print(IReadOnlyList<ParkedMessage> parked, bool json, IAnsiConsole console)
+    {
+        var groups = Group(parked);
+        if (json)
+        {
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(groups, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            return 0;
+        }
+        if (groups.Count == 0)
+        {
+            console.WriteLine("no parked messages");
+            return 0;
+        }
+        var table = new Table().AddColumns("queue", "run", "problem", "sample", "reason", "retries", "count");
+        foreach (var group in groups)
+        {
+            table.AddRow(
+                Markup.Escape(group.Queue),
+                group.RunId?.ToString() ?? "-",
+                Markup.Escape(group.ProblemId ?? "-"),
+                group.SampleIndex?.ToString() ?? "-",
+                Markup.Escape(group.Reason),
+                group.Retries?.ToString() ?? "-",
+                group.Count.ToString());
+        }
+        console.Write(table);
+        return 0;
+    }
+}
+
+public sealed record ParkedGroup(string Queue, Guid? RunId, string? ProblemId, int? SampleIndex, string Reason, int? Retries, int Count);

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Pipeline.Cli.Commands;
+using Pipeline.Hosting;
+using RabbitMQ.Client;
+
+namespace Pipeline.Cli.Errors;
+
+/// <summary>The options `lcb errors` and `lcb replay` share: which broker, and which queues (the Pipeline's by default).</summary>
+internal sealed class ErrorQueueOptions
+{
+    private readonly Option<string?> _rabbitMq = new("--rabbitmq") { Description = "RabbitMQ host (default: PIPELINE_Bus__Host, else localhost)" };
+    private readonly Option<string?> _virtualHost = new("--vhost") { Description = "RabbitMQ virtual host (default: PIPELINE_Bus__VirtualHost, else /)" };
+
+    public Option<string[]> Queue { get; } = new("--queue")
+    {
+        Description = "a queue (with or without _error); repeatable",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_rabbitMq);
+        command.Options.Add(_virtualHost);
+        command.Options.Add(Queue);
+    }
+
+    public IReadOnlyList<string> Queues(ParseResult parse, bool pipelineQueuesToo) =>
+        [.. (pipelineQueuesToo ? ErrorQueues.PipelineQueues : []).Concat((parse.GetValue(Queue) ?? []).Select(ErrorQueues.QueueName)).Distinct()];
+
+    public ConnectionFactory ConnectionFactory(ParseResult parse)
+    {
+        var bus = EvalCommand.BusConfiguration(parse.GetValue(_rabbitMq), parse.GetValue(_virtualHost))
+            .GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        return new ConnectionFactory
+        {
+            HostName = bus.Host,
+            Port = bus.Port,
+            VirtualHost = bus.VirtualHost,
+            UserName = bus.Username,
+            Password = bus.Password,
+        };
+    }
+}
