@@ -76,6 +76,10 @@ internal static class ReplayEndpoints
         {
             return Results.BadRequest(CompletionResponses.Error($"no recording of model '{call.Model}' matches the prompt", "invalid_request_error"));
         }
+        if (faults.Current.Fails(problem.QuestionId))
+        {
+            return Results.Json(CompletionResponses.Error($"injected server error for {problem.QuestionId}", "server_error"), statusCode: 500);
+        }
         var outputs = model.NextOutputs(problem, Math.Max(1, call.N ?? 1));
         return Results.Json(chat ? CompletionResponses.Chat(model.Name, prompt, outputs) : CompletionResponses.Completion(model.Name, prompt, outputs));
     }

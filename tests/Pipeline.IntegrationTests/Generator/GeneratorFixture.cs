@@ -63,6 +63,9 @@ public sealed class GeneratorFixture : IAsyncDisposable
             ["ModelServer:RetryBaseDelay"] = "00:00:00.020",
             ["ModelServer:RetryMaxDelay"] = "00:00:00.200",
             ["ModelServer:AttemptTimeout"] = "00:00:10",
+            // One message retry, soon: the production pauses (15 s and up) would only slow the tests.
+            ["Retry:ModelServer:Exponential"] = "1",
+            ["Retry:ModelServer:MinInterval"] = "00:00:00.100",
         });
         builder.Services.AddPipelineStores(builder.Configuration);
         builder.Services.AddGenerator(builder.Configuration);

@@ -69,7 +69,9 @@ public sealed class GeneratorServiceTests
         Assert.NotNull(faulted);
         Assert.Contains(command.RunId.ToString(), faulted.Value.Body);
         Assert.Contains("500", faulted.Value.Headers["MT-Fault-Message"]);
-        Assert.Equal(3, fixture.Replay.Faults.Count(Fault.ServerError));
+        // Each attempt of the message is 1 request + 2 HTTP retries; the message is retried once before it is parked.
+        Assert.Equal("1", faulted.Value.Headers["MT-Fault-RetryCount"]);
+        Assert.Equal(6, fixture.Replay.Faults.Count(Fault.ServerError));
         Assert.Empty(await fixture.SamplesAsync(command.RunId, 1, TimeSpan.FromSeconds(1)));
     }
 

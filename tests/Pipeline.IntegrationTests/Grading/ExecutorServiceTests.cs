@@ -81,6 +81,7 @@ public sealed class ExecutorServiceTests
         settings["Bus:Transport"] = "RabbitMq";
         settings["Bus:Host"] = Servers.RabbitMqHost;
         settings["Sandbox:Workers"] = "2";
+        settings["Retry:Stores:Exponential"] = "2"; // a sandbox that cannot start is parked in about a second, not the production ~45 s
         builder.Configuration.AddInMemoryCollection(settings);
         var inbox = new Inbox();
         var prefix = $"test:{Guid.NewGuid():N}:";

@@ -38,4 +38,21 @@ public sealed class FaultInjectorTests
     {
         Assert.Throws<ArgumentException>(() => new FaultInjector(new FaultOptions { TooManyRequestsRate = tooMany, ServerErrorRate = serverError }));
     }
+
+    [Fact]
+    public void Failing_problems_are_matched_by_question_id_until_the_faults_are_set_again()
+    {
+        var injector = new FaultInjector(new FaultOptions { FailingProblems = "^(abc301_a|2876)$" });
+        Assert.True(injector.Current.Fails("abc301_a"));
+        Assert.False(injector.Current.Fails("abc301_ab"));
+        injector.Set(new FaultOptions());
+        Assert.False(injector.Current.Fails("abc301_a"));
+    }
+
+    [Fact]
+    public void A_failing_problems_pattern_that_is_not_a_regular_expression_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new FaultInjector(new FaultOptions { FailingProblems = "abc(" }));
+        Assert.StartsWith("FailingProblems is not a regular expression", error.Message);
+    }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Stores;
 using Pipeline.Contracts;
 using Pipeline.Scorer.Runs;
 using Pipeline.Scorer.Scoring;
@@ -101,7 +102,7 @@ public sealed class RunScorerTests
     {
         var started = Started(_runId, 1) with { ProblemIds = ["p-easy", "p-missing"] };
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NewScorer().RegisterAsync(started, Start));
+        var error = await Assert.ThrowsAsync<ProblemNotFoundException>(() => NewScorer().RegisterAsync(started, Start));
 
         Assert.Contains("p-missing", error.Message);
         Assert.Null(await _store.GetRunAsync(_runId));

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Pipeline.Cli.Errors;
-using RabbitMQ.Client.Exceptions;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -15,20 +14,11 @@ public static class ErrorsCommand
         var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
         var command = new Command("errors", "List the messages parked in the _error queues (the Pipeline's, plus any --queue), with the reason") { json };
         options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => options.RunAsync(parse, async queues =>
         {
-            try
-            {
-                await using var queues = await ErrorQueues.ConnectAsync(options.ConnectionFactory(parse), cancellationToken);
-                var parked = await queues.ListAsync(options.Queues(parse, pipelineQueuesToo: true), cancellationToken);
-                return Print(parked, parse.GetValue(json), AnsiConsole.Console);
-            }
-            catch (BrokerUnreachableException error)
-            {
-                await Console.Error.WriteLineAsync($"error: RabbitMQ is unreachable: {error.InnerException?.Message ?? error.Message}");
-                return 1;
-            }
-        });
+            var parked = await queues.ListAsync(options.Queues(parse, pipelineQueuesToo: true), cancellationToken);
+            return Print(parked, parse.GetValue(json), AnsiConsole.Console);
+        }, cancellationToken));
         return command;
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Pipeline.Cli.Errors;
-using RabbitMQ.Client.Exceptions;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -26,17 +25,9 @@ public static class ReplayCommand
                 await Console.Error.WriteLineAsync("error: say what to replay: --queue Q, --run RUN, or --all");
                 return 2;
             }
-            try
-            {
-                await using var errorQueues = await ErrorQueues.ConnectAsync(options.ConnectionFactory(parse), cancellationToken);
-                return await ExecuteAsync(errorQueues, options.Queues(parse, pipelineQueuesToo: queues.Length == 0 || parse.GetValue(all)),
-                    parse.GetValue(run), AnsiConsole.Console, cancellationToken);
-            }
-            catch (Exception error) when (error is BrokerUnreachableException or InvalidOperationException or PublishException)
-            {
-                await Console.Error.WriteLineAsync($"error: {error.Message}");
-                return 1;
-            }
+            return await options.RunAsync(parse, errorQueues => ExecuteAsync(errorQueues,
+                options.Queues(parse, pipelineQueuesToo: queues.Length == 0 || parse.GetValue(all)), parse.GetValue(run),
+                AnsiConsole.Console, cancellationToken), cancellationToken);
         });
         return command;
     }

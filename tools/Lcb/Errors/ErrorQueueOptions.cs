@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Commands;
 using Pipeline.Hosting;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Pipeline.Cli.Errors;
 
@@ -28,7 +29,27 @@ internal sealed class ErrorQueueOptions
     public IReadOnlyList<string> Queues(ParseResult parse, bool pipelineQueuesToo) =>
         [.. (pipelineQueuesToo ? ErrorQueues.PipelineQueues : []).Concat((parse.GetValue(Queue) ?? []).Select(ErrorQueues.QueueName)).Distinct()];
 
-    public ConnectionFactory ConnectionFactory(ParseResult parse)
+    /// <summary>Connects, runs <paramref name="action"/>, and turns a broker that refuses or fails into one clear line (exit code 1).</summary>
+    public async Task<int> RunAsync(ParseResult parse, Func<ErrorQueues, Task<int>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var queues = await ErrorQueues.ConnectAsync(ConnectionFactory(parse), cancellationToken);
+            return await action(queues);
+        }
+        catch (BrokerUnreachableException error)
+        {
+            await Console.Error.WriteLineAsync($"error: RabbitMQ is unreachable: {error.InnerException?.Message ?? error.Message}");
+            return 1;
+        }
+        catch (Exception error) when (error is OperationInterruptedException or PublishException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"error: {error.Message}");
+            return 1;
+        }
+    }
+
+    private ConnectionFactory ConnectionFactory(ParseResult parse)
     {
         var bus = EvalCommand.BusConfiguration(parse.GetValue(_rabbitMq), parse.GetValue(_virtualHost))
             .GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();

@@ -12,9 +12,9 @@ namespace Pipeline.Cli.Evaluation;
 /// <summary>
 /// All four services in this one process, wired exactly as their own hosts wire them, but on the in-memory
 /// bus with in-process stores: the quick start needs no broker and no Redis. Grading still runs in the
-/// real sandbox.
+/// real sandbox. Settings override every default (fault tests put the same wiring on RabbitMQ and Redis).
 /// </summary>
-internal static class InProcessPipeline
+public static class InProcessPipeline
 {
     public static IHost Build(string datasetSource, IReadOnlyDictionary<string, string?> settings)
     {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Pipeline.ReplayServer.Faults;
 
 /// <summary>
@@ -12,6 +14,11 @@ public sealed record FaultOptions
     public double ServerErrorRate { get; init; }
     public double DropConnectionRate { get; init; }
     public double MalformedJsonRate { get; init; }
+    /// <summary>
+    /// A regular expression over question ids: matching problems get 500 on every request until the faults are
+    /// set again without it (a server broken for some inputs until fixed). Unset: no problem fails this way.
+    /// </summary>
+    public string? FailingProblems { get; init; }
     /// <summary>Seed for the fault draws; unset draws differently every run.</summary>
     public int? Seed { get; init; }
 
@@ -26,6 +33,20 @@ public sealed record FaultOptions
         {
             throw new ArgumentException("latency and Retry-After must not be negative");
         }
+        if (FailingProblems is not null)
+        {
+            try
+            {
+                _ = new Regex(FailingProblems, RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException error)
+            {
+                throw new ArgumentException($"FailingProblems is not a regular expression: {error.Message}", error);
+            }
+        }
         return this;
     }
+
+    public bool Fails(string questionId) =>
+        FailingProblems is not null && Regex.IsMatch(questionId, FailingProblems, RegexOptions.None, TimeSpan.FromSeconds(1));
 }

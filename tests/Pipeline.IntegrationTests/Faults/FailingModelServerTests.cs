@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Cli.Commands;
+using Pipeline.Cli.Errors;
+using Pipeline.Cli.Evaluation;
+using Pipeline.Contracts;
+using Pipeline.IntegrationTests.Grading;
+using Pipeline.IntegrationTests.Infrastructure;
+using Pipeline.IntegrationTests.Scorer;
+using Pipeline.Ingest.Dataset;
+using Pipeline.ReplayServer.Faults;
+using Pipeline.Scorer.Runs;
+using Spectre.Console;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace Pipeline.IntegrationTests.Faults;
+
+/// <summary>
+/// Fault 2: the model server fails some problems until it is fixed. The whole pipeline (one process, real RabbitMQ in
+/// its own virtual host, real Redis, real sandbox) parks those problems' GenerateSolutions after its retries and grades
+/// the rest; once the server is fixed, `lcb replay` completes the run with the official verdicts and no sample lost or doubled.
+/// </summary>
+[Collection(VerdictParityCollection.Name)]
+public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifetime
+{
+    private const string Model = "qwen2.5-7b-instruct";
+    private static readonly DatasetSelection Selection = new() { Release = "release_latest", Limit = 12 };
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    private readonly string id = Guid.NewGuid().ToString("N")[..12];
+    private string virtualHost = "";
+    private ReplayServer.ReplayServer? replay;
+    private IHost? pipeline;
+
+    private string KeyPrefix => $"test-faults-{id}:";
+
+    [Fact]
+    public async Task Problems_parked_while_the_server_failed_them_complete_the_run_with_official_verdicts_after_replay()
+    {
+        var selected = DatasetReader.Read(LcbTestData.ProblemsFile, Selection, new DatasetReport()).Select(e => e.Problem.QuestionId).ToList();
+        string[] failing = [selected[1], selected[6]];
+        replay!.Faults.Set(new FaultOptions { FailingProblems = $"^({string.Join("|", failing.Select(Regex.Escape))})$" });
+        var run = Guid.NewGuid();
+        var sinceStart = Stopwatch.StartNew();
+        await pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        {
+            RunId = run, Model = Model, BaseUrl = replay.BaseUrl, Selection = Selection, Sampling = new SamplingSettings { N = 1 }, Ks = [1],
+        });
+
+        var store = pipeline.Services.GetRequiredService<IRunStore>();
+        var parked = await ParkedQueues.WaitForAsync(virtualHost, p => p.Count >= failing.Length, Patience);
+        await WaitForAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, "the other problems to be graded");
+        log.WriteLine($"{failing.Length} problems parked and {selected.Count - failing.Length} graded {sinceStart.Elapsed.TotalSeconds:F1} s after the start");
+        Assert.Equal(failing.Order(), parked.Select(p => p.ProblemId!).Order());
+        Assert.All(parked, p =>
+        {
+            Assert.Equal(("generate-solutions", run, 1), (p.Queue, p.RunId, p.Retries));
+            Assert.Contains("500 (Internal Server Error)", p.Reason);
+        });
+        Assert.Null(await store.GetReportAsync(run));
+
+        replay.Faults.Set(new FaultOptions());
+        var clock = Stopwatch.StartNew();
+        var output = new StringWriter();
+        await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(virtualHost), CancellationToken.None))
+        {
+            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run, AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No,
+            }), CancellationToken.None);
+        }
+        Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
+        await WaitForAsync(async () => await store.GetReportAsync(run) is not null, "the replayed run to complete");
+        log.WriteLine($"{failing.Length} parked problems; run complete {clock.Elapsed.TotalSeconds:F1} s after replay");
+
+        var verdicts = await store.GetVerdictsAsync(run);
+        Assert.Equal(selected.Order(), verdicts.Select(v => v.ProblemId).Order());
+        Assert.All((await store.GetCountsAsync(run)).Values, c => Assert.Equal(1, c.Samples));
+        var official = LcbTestData.OfficialVerdicts(Model).Where(s => s.SampleIndex == 0).ToDictionary(s => s.QuestionId);
+        Assert.All(verdicts, v => Assert.Equal(official[v.ProblemId].Results, v.Results));
+        var report = (await store.GetReportAsync(run))!;
+        Assert.Equal(verdicts.Count(v => official[v.ProblemId].Passed) / (double)selected.Count, report.Overall.PassAtK["pass@1"], 9);
+        Assert.Empty(await ParkedQueues.ListAsync(virtualHost));
+    }
+
+    public async Task InitializeAsync()
+    {
+        virtualHost = await RabbitMqCtl.AddVirtualHostAsync($"test-faults-{id}");
+        replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        {
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+        });
+        pipeline = InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:Host"] = Servers.RabbitMqHost,
+            ["Bus:VirtualHost"] = virtualHost,
+            ["Stores:Backend"] = "Redis",
+            ["Stores:KeyPrefix"] = KeyPrefix,
+            ["Redis:Configuration"] = Servers.Redis,
+            ["Sandbox:Workers"] = "2",
+            // Short retries, so the failing problems are parked in seconds: one HTTP retry, then one message retry.
+            ["ModelServer:MaxRetryAttempts"] = "1",
+            ["ModelServer:RetryBaseDelay"] = "00:00:00.050",
+            ["Retry:ModelServer:Exponential"] = "1",
+            ["Retry:ModelServer:MinInterval"] = "00:00:00.200",
+        });
+        await pipeline.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (pipeline is not null)
+        {
+            await pipeline.StopAsync();
+            await TestKeys.DeleteAsync(pipeline.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
+            pipeline.Dispose();
+        }
+        if (replay is not null)
+        {
+            await replay.DisposeAsync();
+        }
+        await RabbitMqCtl.DeleteVirtualHostAsync(virtualHost);
+    }
+
+    private static async Task<long> GradedAsync(IRunStore store, Guid run) => (await store.GetCountsAsync(run)).Values.Sum(c => (long)c.Samples);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"waited {Patience} for {what}");
+            await Task.Delay(200);
+        }
+    }
+}
