@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
+using Pipeline.IntegrationTests.Scorer;
 using Pipeline.ReplayServer.Faults;
 using Pipeline.Scorer.Runs;
 using StackExchange.Redis;
@@ -144,22 +145,11 @@ public sealed class PipelineCluster : IAsyncDisposable
         }
         if (redis is not null)
         {
-            await DeleteKeysAsync(redis);
+            if (redis.IsConnected)
+            {
+                await TestKeys.DeleteAsync(redis, KeyPrefix);
+            }
             await redis.DisposeAsync();
-        }
-    }
-
-    private async Task DeleteKeysAsync(IConnectionMultiplexer connection)
-    {
-        if (!connection.IsConnected)
-        {
-            return;
-        }
-        var server = connection.GetServer(connection.GetEndPoints()[0]);
-        var keys = server.Keys(pattern: KeyPrefix + "*").ToArray();
-        if (keys.Length > 0)
-        {
-            await connection.GetDatabase().KeyDeleteAsync(keys);
         }
     }
 
