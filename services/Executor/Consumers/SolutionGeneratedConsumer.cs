@@ -36,19 +36,11 @@ public sealed class SolutionGeneratedConsumer(SuiteCache suites, SampleGrader gr
 /// One sample per sandbox worker at a time. A sandbox fault or a Redis outage is retried; a suite missing from
 /// the store is parked at once (suites are stored before any sample names them, so waiting brings nothing).
 /// </summary>
-public sealed class SolutionGeneratedConsumerDefinition : ConsumerDefinition<SolutionGeneratedConsumer>
+public sealed class SolutionGeneratedConsumerDefinition : RetryingConsumerDefinition<SolutionGeneratedConsumer>
 {
-    private readonly RetryOptions _retry;
-
     public SolutionGeneratedConsumerDefinition(SandboxOptions sandbox, RetryOptions retry)
+        : base(retry.Stores, typeof(SuiteNotFoundException))
     {
         ConcurrentMessageLimit = sandbox.EffectiveWorkers;
-        _retry = retry;
-    }
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
-        IConsumerConfigurator<SolutionGeneratedConsumer> consumer, IRegistrationContext context)
-    {
-        endpoint.UsePipelineRetry(_retry.Stores, typeof(SuiteNotFoundException));
     }
 }

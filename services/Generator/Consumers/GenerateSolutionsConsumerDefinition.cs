@@ -1,4 +1,3 @@
-using MassTransit;
 using Pipeline.Hosting.Retries;
 
 namespace Pipeline.Generator.Consumers;
@@ -7,9 +6,5 @@ namespace Pipeline.Generator.Consumers;
 /// A model server that still fails after the HTTP client's own retries gets a few more chances, long apart;
 /// a problem missing from the store or a bad prompt style is parked at once.
 /// </summary>
-public sealed class GenerateSolutionsConsumerDefinition(RetryOptions retry) : ConsumerDefinition<GenerateSolutionsConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
-        IConsumerConfigurator<GenerateSolutionsConsumer> consumer, IRegistrationContext context) =>
-        endpoint.UsePipelineRetry(retry.ModelServer);
-}
+public sealed class GenerateSolutionsConsumerDefinition(RetryOptions retry)
+    : RetryingConsumerDefinition<GenerateSolutionsConsumer>(retry.ModelServer);

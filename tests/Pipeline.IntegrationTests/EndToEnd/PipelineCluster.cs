@@ -21,6 +21,7 @@ public sealed class PipelineCluster : IAsyncDisposable
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private readonly List<ServiceProcess> processes = [];
     private IConnectionMultiplexer? redis;
+    private RabbitVirtualHost? virtualHost;
 
     private PipelineCluster(ClusterOptions options)
     {
@@ -75,8 +76,7 @@ public sealed class PipelineCluster : IAsyncDisposable
         {
             EndPoints = { Options.Redis }, AbortOnConnectFail = false,
         });
-        await Options.Broker.CtlAsync("add_vhost", VirtualHost);
-        await Options.Broker.CtlAsync("set_permissions", "-p", VirtualHost, "guest", ".*", ".*", ".*");
+        virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
         Replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
@@ -135,13 +135,9 @@ public sealed class PipelineCluster : IAsyncDisposable
         {
             await Replay.DisposeAsync();
         }
-        try
+        if (virtualHost is not null)
         {
-            await Options.Broker.CtlAsync("delete_vhost", VirtualHost);
-        }
-        catch (InvalidOperationException)
-        {
-            // never created, or the test's own broker is already gone
+            await virtualHost.DisposeAsync();
         }
         if (redis is not null)
         {

@@ -32,11 +32,13 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private string virtualHost = "";
+    private RabbitVirtualHost? broker;
     private ReplayServer.ReplayServer? replay;
     private IHost? pipeline;
 
     private string KeyPrefix => $"test-faults-{id}:";
+
+    private string VirtualHost => broker!.Name;
 
     [Fact]
     public async Task Problems_parked_while_the_server_failed_them_complete_the_run_with_official_verdicts_after_replay()
@@ -52,8 +54,8 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         });
 
         var store = pipeline.Services.GetRequiredService<IRunStore>();
-        var parked = await ParkedQueues.WaitForAsync(virtualHost, p => p.Count >= failing.Length, Patience);
-        await WaitForAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, "the other problems to be graded");
+        var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= failing.Length, Patience);
+        await Eventually.HoldsAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, "the other problems to be graded", Patience);
         log.WriteLine($"{failing.Length} problems parked and {selected.Count - failing.Length} graded {sinceStart.Elapsed.TotalSeconds:F1} s after the start");
         Assert.Equal(failing.Order(), parked.Select(p => p.ProblemId!).Order());
         Assert.All(parked, p =>
@@ -66,7 +68,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         replay.Faults.Set(new FaultOptions());
         var clock = Stopwatch.StartNew();
         var output = new StringWriter();
-        await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(virtualHost), CancellationToken.None))
+        await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(VirtualHost), CancellationToken.None))
         {
             await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run, AnsiConsole.Create(new AnsiConsoleSettings
             {
@@ -74,7 +76,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
             }), CancellationToken.None);
         }
         Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
-        await WaitForAsync(async () => await store.GetReportAsync(run) is not null, "the replayed run to complete");
+        await Eventually.HoldsAsync(async () => await store.GetReportAsync(run) is not null, "the replayed run to complete", Patience);
         log.WriteLine($"{failing.Length} parked problems; run complete {clock.Elapsed.TotalSeconds:F1} s after replay");
 
         var verdicts = await store.GetVerdictsAsync(run);
@@ -84,12 +86,12 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         Assert.All(verdicts, v => Assert.Equal(official[v.ProblemId].Results, v.Results));
         var report = (await store.GetReportAsync(run))!;
         Assert.Equal(verdicts.Count(v => official[v.ProblemId].Passed) / (double)selected.Count, report.Overall.PassAtK["pass@1"], 9);
-        Assert.Empty(await ParkedQueues.ListAsync(virtualHost));
+        Assert.Empty(await ParkedQueues.ListAsync(VirtualHost));
     }
 
     public async Task InitializeAsync()
     {
-        virtualHost = await RabbitMqCtl.AddVirtualHostAsync($"test-faults-{id}");
+        broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
         replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
@@ -98,7 +100,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         {
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Bus:VirtualHost"] = virtualHost,
+            ["Bus:VirtualHost"] = VirtualHost,
             ["Stores:Backend"] = "Redis",
             ["Stores:KeyPrefix"] = KeyPrefix,
             ["Redis:Configuration"] = Servers.Redis,
@@ -124,18 +126,11 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         {
             await replay.DisposeAsync();
         }
-        await RabbitMqCtl.DeleteVirtualHostAsync(virtualHost);
+        if (broker is not null)
+        {
+            await broker.DisposeAsync();
+        }
     }
 
     private static async Task<long> GradedAsync(IRunStore store, Guid run) => (await store.GetCountsAsync(run)).Values.Sum(c => (long)c.Samples);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"waited {Patience} for {what}");
-            await Task.Delay(200);
-        }
-    }
 }

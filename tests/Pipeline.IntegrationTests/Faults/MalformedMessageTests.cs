@@ -34,10 +34,12 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentQueue<EvaluationCompleted> completions = new();
     private readonly InMemoryProblemStore problems = new();
-    private string virtualHost = "";
+    private RabbitVirtualHost? broker;
     private IHost? host;
 
     private string KeyPrefix => $"test-faults-{id}:";
+
+    private string VirtualHost => broker!.Name;
 
     [Fact]
     public async Task Bad_json_and_an_inconsistent_start_are_parked_with_their_reason_and_the_next_run_completes()
@@ -48,7 +50,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         }
         var clock = Stopwatch.StartNew();
         var bus = host!.Services.GetRequiredService<IBus>();
-        await ParkedQueues.PublishRawAsync(virtualHost, "solution-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
+        await ParkedQueues.PublishRawAsync(VirtualHost, "solution-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
         var empty = Guid.NewGuid();
         await bus.Publish(ScorerProblems.Started(empty, SamplesPerProblem) with { ProblemIds = [] });
         var good = Guid.NewGuid();
@@ -59,7 +61,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         }
 
         await WaitForAsync(() => completions.Any(c => c.RunId == good), "the good run to complete after the malformed messages");
-        var parked = await ParkedQueues.WaitForAsync(virtualHost, p => p.Count >= 2, Patience);
+        var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= 2, Patience);
         log.WriteLine($"parked and good run completed after {clock.Elapsed.TotalSeconds:F1} s: {string.Join("; ", parked)}");
 
         Assert.Equal(2, parked.Count);
@@ -73,7 +75,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.Equal(ScorerProblems.All.Count * SamplesPerProblem, Assert.Single(completions).Samples);
 
         // Listing puts everything back: a second look sees the same messages in the same order.
-        Assert.Equal(parked, await ParkedQueues.ListAsync(virtualHost));
+        Assert.Equal(parked, await ParkedQueues.ListAsync(VirtualHost));
         var table = new StringWriter();
         ErrorsCommand.Print(parked, json: false, PlainConsole(table));
         var row = Assert.Single(table.ToString().Split('\n'), line => line.Contains(empty.ToString()));
@@ -102,17 +104,17 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
             await bus.Publish(verdict);
         }
 
-        var parked = Assert.Single(await ParkedQueues.WaitForAsync(virtualHost, p => p.Count >= 1, Patience));
+        var parked = Assert.Single(await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= 1, Patience));
         Assert.Equal(("evaluation-started", run, 0), (parked.Queue, parked.RunId, parked.Retries));
         Assert.Equal($"ProblemNotFoundException: run {run}: problem '{late.QuestionId}' is not in the problem store; ingest it first", parked.Reason);
         // Verdicts of a run not registered yet are kept, not parked: they wait for the registration.
         var store = host.Services.GetRequiredService<IRunStore>();
-        await WaitForAsync(async () => (await store.GetVerdictsAsync(run)).Count == graded.Count, "every verdict to be kept");
+        await Eventually.HoldsAsync(async () => (await store.GetVerdictsAsync(run)).Count == graded.Count, "every verdict to be kept", Patience);
         Assert.Empty(completions);
 
         await problems.PutAsync(late);
         var clock = Stopwatch.StartNew();
-        await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(virtualHost), CancellationToken.None))
+        await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(VirtualHost), CancellationToken.None))
         {
             var output = new StringWriter();
             await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run, PlainConsole(output), CancellationToken.None);
@@ -124,17 +126,17 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         var completed = Assert.Single(completions);
         Assert.Equal(graded.Count, completed.Samples);
         Assert.Equal(graded.Count, (await store.GetCountsAsync(run)).Values.Sum(c => c.Samples));
-        Assert.Empty(await ParkedQueues.ListAsync(virtualHost));
+        Assert.Empty(await ParkedQueues.ListAsync(VirtualHost));
     }
 
     public async Task InitializeAsync()
     {
-        virtualHost = await RabbitMqCtl.AddVirtualHostAsync($"test-faults-{id}");
+        broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Bus:VirtualHost"] = virtualHost,
+            ["Bus:VirtualHost"] = VirtualHost,
             ["Redis:Configuration"] = Servers.Redis,
             ["Stores:KeyPrefix"] = KeyPrefix,
         });
@@ -158,7 +160,10 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
             await TestKeys.DeleteAsync(host.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
             host.Dispose();
         }
-        await RabbitMqCtl.DeleteVirtualHostAsync(virtualHost);
+        if (broker is not null)
+        {
+            await broker.DisposeAsync();
+        }
     }
 
     private static IAnsiConsole PlainConsole(TextWriter output)
@@ -171,17 +176,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         return console;
     }
 
-    private static Task WaitForAsync(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"waited {Patience} for {what}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForAsync(Func<bool> condition, string what) => Eventually.HoldsAsync(() => Task.FromResult(condition()), what, Patience);
 
     private sealed class CompletionProbe(ConcurrentQueue<EvaluationCompleted> completions) : IConsumer<EvaluationCompleted>
     {

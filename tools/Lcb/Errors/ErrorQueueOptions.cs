@@ -10,8 +10,7 @@ namespace Pipeline.Cli.Errors;
 /// <summary>The options `lcb errors` and `lcb replay` share: which broker, and which queues (the Pipeline's by default).</summary>
 internal sealed class ErrorQueueOptions
 {
-    private readonly Option<string?> _rabbitMq = new("--rabbitmq") { Description = "RabbitMQ host (default: PIPELINE_Bus__Host, else localhost)" };
-    private readonly Option<string?> _virtualHost = new("--vhost") { Description = "RabbitMQ virtual host (default: PIPELINE_Bus__VirtualHost, else /)" };
+    private readonly BusCommandOptions _bus = new();
 
     public Option<string[]> Queue { get; } = new("--queue")
     {
@@ -21,8 +20,7 @@ internal sealed class ErrorQueueOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(_rabbitMq);
-        command.Options.Add(_virtualHost);
+        _bus.AddTo(command);
         command.Options.Add(Queue);
     }
 
@@ -51,7 +49,7 @@ internal sealed class ErrorQueueOptions
 
     private ConnectionFactory ConnectionFactory(ParseResult parse)
     {
-        var bus = EvalCommand.BusConfiguration(parse.GetValue(_rabbitMq), parse.GetValue(_virtualHost))
+        var bus = _bus.Configuration(parse)
             .GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         return new ConnectionFactory
         {
