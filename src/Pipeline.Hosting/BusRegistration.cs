@@ -21,6 +21,10 @@ public static class BusRegistration
         {
             host.WaitUntilStarted = true;
             host.StopTimeout = TimeSpan.FromSeconds(30);
+            if (options.StartTimeoutSeconds > 0)
+            {
+                host.StartTimeout = TimeSpan.FromSeconds(options.StartTimeoutSeconds);
+            }
         });
         services.AddMassTransit(bus =>
         {

@@ -26,9 +26,15 @@ public sealed class ServiceProcess : IDisposable
 
     /// <param name="service">the folder under services/ (Ingest, Generator, Executor, Scorer)</param>
     /// <param name="name">how the output names this process, e.g. executor-2</param>
-    public static ServiceProcess Start(string service, string name, IReadOnlyDictionary<string, string> settings)
+    public static ServiceProcess Start(string service, string name, IReadOnlyDictionary<string, string> settings) =>
+        StartDll(ServiceDll(service), [], name, settings);
+
+    /// <summary>The lcb command line tool (built beside the tests, as a project reference) with these arguments.</summary>
+    public static ServiceProcess StartLcb(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> settings) =>
+        StartDll(Path.Combine(AppContext.BaseDirectory, "lcb.dll"), arguments, "lcb", settings);
+
+    private static ServiceProcess StartDll(string dll, IReadOnlyList<string> arguments, string name, IReadOnlyDictionary<string, string> settings)
     {
-        var dll = ServiceDll(service);
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll },
@@ -37,6 +43,10 @@ public sealed class ServiceProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var (key, value) in settings)
         {
             start.Environment["PIPELINE_" + key.Replace(":", "__")] = value;
@@ -56,6 +66,21 @@ public sealed class ServiceProcess : IDisposable
     {
         process.Kill(entireProcessTree: false);
         process.WaitForExit(10_000);
+    }
+
+    /// <summary>The exit code once the process ends by itself; null if it still runs after <paramref name="within"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan within)
+    {
+        using var limit = new CancellationTokenSource(within);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     public string Output()

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +33,15 @@ public static class EvalCommand
             HelpName = "RUN",
         };
         var wait = new Option<bool>("--wait") { Description = "follow the run until it completes, then print its results" };
+        var connectTimeout = new Option<double>("--connect-timeout")
+        {
+            Description = "seconds to wait for RabbitMQ before giving up", DefaultValueFactory = _ => 30,
+        };
         var evaluation = new EvaluationOptions();
         var store = new RunStoreOptions();
         var command = new Command("eval", "Start an evaluation on the running services (Ingest, Generator, Executors, Scorer); --wait follows it to the results")
         {
-            model, baseUrl, extend, wait,
+            model, baseUrl, extend, wait, connectTimeout,
         };
         evaluation.AddTo(command);
         store.AddTo(command);
@@ -57,7 +62,7 @@ public static class EvalCommand
                     await using (connection.ConfigureAwait(false))
                     {
                         return await EvalExtension.ExecuteAsync(new EvalExtension.Request(extended, evaluation.Selection(parse), parse.GetValue(baseUrl), parse.GetValue(wait)),
-                            evaluation.Bus(parse), runStore, AnsiConsole.Console, cancellationToken);
+                            WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout)), runStore, AnsiConsole.Console, cancellationToken);
                     }
                 }
                 catch (Exception error) when (error is RunNotFoundException or RunNotExtendableException
@@ -79,7 +84,7 @@ public static class EvalCommand
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 2;
             }
-            var bus = evaluation.Bus(parse);
+            var bus = WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout));
             try
             {
                 if (!parse.GetValue(wait))
@@ -92,7 +97,13 @@ public static class EvalCommand
                     return await ExecuteAsync(start, bus, runStore, AnsiConsole.Console, cancellationToken);
                 }
             }
-            catch (Exception error) when (error is RedisConnectionException or BrokerUnreachableException or RabbitMqConnectionException)
+            catch (Exception error) when (error is BrokerUnreachableException or RabbitMqConnectionException)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: RabbitMQ not reachable within {parse.GetValue(connectTimeout)} s ({error.Message}); is it running? see --rabbitmq, --vhost, --connect-timeout");
+                return 1;
+            }
+            catch (RedisConnectionException error)
             {
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 1;
@@ -146,4 +157,13 @@ public static class EvalCommand
         await RunWatcher.WaitAsync(runStore, runId, console, cancellationToken);
         return await ResultsCommand.ExecuteAsync(runStore, console, runId.ToString(), by: null, DateWindow.All, json: false, cancellationToken);
     }
+
+    /// <summary>A person waits for this command: the bus start gives up after the timeout instead of retrying for ever.</summary>
+    private static IConfiguration WithStartTimeout(IConfiguration bus, double seconds) => new ConfigurationBuilder()
+        .AddConfiguration(bus)
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{BusOptions.Section}:{nameof(BusOptions.StartTimeoutSeconds)}"] = seconds.ToString(CultureInfo.InvariantCulture),
+        })
+        .Build();
 }

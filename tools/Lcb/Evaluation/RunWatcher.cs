@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Pipeline.Scorer.Runs;
 using Pipeline.Scorer.Scoring;
 using Spectre.Console;
+using StackExchange.Redis;
 
 namespace Pipeline.Cli.Evaluation;
 
@@ -22,7 +23,17 @@ internal static class RunWatcher
                 var task = context.AddTask("waiting for the run to start", maxValue: 1);
                 while (last is not { IsCompleted: true })
                 {
-                    last = await ReadAsync(store, runId, cancellationToken);
+                    try
+                    {
+                        last = await ReadAsync(store, runId, cancellationToken);
+                    }
+                    catch (Exception error) when (error is RedisException or TimeoutException)
+                    {
+                        // A restarting Redis is a pause in the run, not its end: keep watching, the services carry on.
+                        task.Description = Markup.Escape($"run store unreachable ({error.GetType().Name}), still waiting");
+                        await Task.Delay(PollInterval, cancellationToken);
+                        continue;
+                    }
                     if (last is not null)
                     {
                         task.MaxValue = Math.Max(1, last.Run.TotalSamples);

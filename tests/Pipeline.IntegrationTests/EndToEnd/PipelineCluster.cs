@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Configuration;
+using Pipeline.Contracts;
+using Pipeline.IntegrationTests.Grading;
+using Pipeline.IntegrationTests.Infrastructure;
+using Pipeline.IntegrationTests.Scorer;
+using Pipeline.ReplayServer.Faults;
+using Pipeline.Scorer.Runs;
+using StackExchange.Redis;
+
+namespace Pipeline.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The whole pipeline as separate processes (Ingest, Generator, Executors, Scorer) on a RabbitMQ virtual host and
+/// a Redis key prefix of its own, with the recorded <see cref="Model"/> served by an in-process replay server whose
+/// faults a test can switch. Disposing stops everything and removes the virtual host and the keys.
+/// </summary>
+public sealed class PipelineCluster : IAsyncDisposable
+{
+    public const string Model = "qwen2.5-7b-instruct";
+
+    private readonly string id = Guid.NewGuid().ToString("N")[..12];
+    private readonly List<ServiceProcess> processes = [];
+    private IConnectionMultiplexer? redis;
+    private RabbitVirtualHost? virtualHost;
+
+    private PipelineCluster(ClusterOptions options)
+    {
+        Options = options;
+        VirtualHost = $"test-e2e-{id}";
+    }
+
+    public ClusterOptions Options { get; }
+
+    public string VirtualHost { get; }
+
+    public string KeyPrefix => $"test-e2e-{id}:";
+
+    public ReplayServer.ReplayServer Replay { get; private set; } = null!;
+
+    /// <summary>The Scorer's run state, read as `lcb eval --wait` reads it.</summary>
+    public IRunStore Store => new RedisRunStore(redis!, KeyPrefix);
+
+    public static async Task<PipelineCluster> StartAsync(ClusterOptions options)
+    {
+        var cluster = new PipelineCluster(options);
+        try
+        {
+            await cluster.StartServicesAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ServiceProcess Process(string name) => processes.Single(p => p.Name == name);
+
+    /// <summary>The Bus section `lcb eval` and the services read.</summary>
+    public IConfiguration BusConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(
+        BusSettings().ToDictionary(setting => setting.Key, setting => (string?)setting.Value)).Build();
+
+    public string AllOutput() => string.Join("\n", processes.Select(p => p.Output()));
+
+    private Dictionary<string, string> BusSettings() => new()
+    {
+        ["Bus:Host"] = Options.Broker.Host,
+        ["Bus:Port"] = Options.Broker.Port.ToString(),
+        ["Bus:VirtualHost"] = VirtualHost,
+    };
+
+    private async Task StartServicesAsync()
+    {
+        redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+        {
+            EndPoints = { Options.Redis }, AbortOnConnectFail = false,
+        });
+        virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
+        Replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        {
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Faults = new FaultOptions(),
+        });
+        var common = new Dictionary<string, string>(BusSettings())
+        {
+            ["Redis:Configuration"] = Options.Redis,
+            ["Stores:KeyPrefix"] = KeyPrefix,
+        };
+        processes.Add(ServiceProcess.Start("Ingest", "ingest", With(common, ("Dataset:Source", LcbTestData.ProblemsFile))));
+        processes.Add(ServiceProcess.Start("Generator", "generator", common));
+        for (var executor = 1; executor <= Options.Executors; executor++)
+        {
+            // One warm worker each: as many graders as this machine has cores, as the single-process demo, so time limits hold.
+            processes.Add(ServiceProcess.Start("Executor", $"executor-{executor}", With(common, ("Sandbox:Workers", "1"))));
+        }
+        processes.Add(ServiceProcess.Start("Scorer", "scorer", common));
+        await WaitForConsumersAsync();
+    }
+
+    /// <summary>Until every service's queue has its consumers; the bus drops what no queue is bound for.</summary>
+    private async Task WaitForConsumersAsync()
+    {
+        var expected = new Dictionary<string, int>
+        {
+            ["start-evaluation"] = 1, ["generate-solutions"] = 1, ["solution-generated"] = Options.Executors,
+            ["evaluation-started"] = 1, ["solution-graded"] = 1,
+        };
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        IReadOnlyDictionary<string, long> consumers = new Dictionary<string, long>();
+        while (DateTime.UtcNow < deadline)
+        {
+            if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
+            {
+                throw new InvalidOperationException($"{exited.Name} exited while starting\n{AllOutput()}");
+            }
+            consumers = await Options.Broker.QueuesAsync(VirtualHost, "consumers");
+            if (expected.All(e => consumers.TryGetValue(e.Key, out var n) && n >= e.Value))
+            {
+                return;
+            }
+            await Task.Delay(500);
+        }
+        throw new InvalidOperationException(
+            $"the services did not bind their queues within 2 minutes: {string.Join(", ", consumers.Select(c => $"{c.Key}={c.Value}"))}\n{AllOutput()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in processes)
+        {
+            process.Dispose();
+        }
+        if (Replay is not null)
+        {
+            await Replay.DisposeAsync();
+        }
+        if (virtualHost is not null)
+        {
+            await virtualHost.DisposeAsync();
+        }
+        if (redis is not null)
+        {
+            if (redis.IsConnected)
+            {
+                await TestKeys.DeleteAsync(redis, KeyPrefix);
+            }
+            await redis.DisposeAsync();
+        }
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> common, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>(common);
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+}
