@@ -29,7 +29,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private RabbitMqVirtualHost? virtualHost;
+    private RabbitVirtualHost? virtualHost;
     private ReplayServer.ReplayServer? replay;
     private IHost? services;
     private IConnectionMultiplexer? redis;
@@ -103,7 +103,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
-        virtualHost = await RabbitMqVirtualHost.CreateAsync($"test-extend-{id}");
+        virtualHost = await RabbitVirtualHost.CreateAsync($"test-extend-{id}");
         replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
@@ -136,20 +136,16 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     /// <summary>The four services in this process as their own hosts wire them, on the test's virtual host and key prefix.</summary>
-    private IHost BuildServices()
+    private IHost BuildServices() => InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddConfiguration(Bus());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = Servers.Redis,
-            ["Stores:KeyPrefix"] = KeyPrefix,
-            ["Dataset:Source"] = LcbTestData.ProblemsFile,
-            ["Sandbox:Workers"] = "2",
-        });
-        InProcessPipeline.AddAllServices(builder.Services, builder.Configuration);
-        return builder.Build();
-    }
+        ["Bus:Transport"] = "RabbitMq",
+        ["Bus:Host"] = Servers.RabbitMqHost,
+        ["Bus:VirtualHost"] = virtualHost!.Name,
+        ["Stores:Backend"] = "Redis",
+        ["Redis:Configuration"] = Servers.Redis,
+        ["Stores:KeyPrefix"] = KeyPrefix,
+        ["Sandbox:Workers"] = "2",
+    });
 
     private IConfiguration Bus() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
