@@ -29,11 +29,15 @@ public static class MetricsRegistration
                 metrics.AddMeter(PipelineMetrics.MeterName, "MassTransit");
                 if (options.Port > 0)
                 {
-                    // Every interface: in a container the scraper is another host.
                     metrics.AddPrometheusHttpListener(listener =>
                     {
-                        listener.Host = "*";
                         listener.Port = options.Port;
+                        // Every interface instead of localhost alone: in a container the scraper is another host.
+                        listener.ConfigureHttpListener = (_, http) =>
+                        {
+                            http.Prefixes.Clear();
+                            http.Prefixes.Add($"http://+:{options.Port}/");
+                        };
                     });
                 }
             });
