@@ -1,0 +1,91 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Contracts;
+using Pipeline.Hosting;
+using Pipeline.Hosting.Logging;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Pipeline.UnitTests.Hosting;
+
+public sealed class MessageLogScopeTests
+{
+    [Fact]
+    public async Task A_consumer_log_line_carries_the_run_problem_and_sample_of_the_message_it_consumes()
+    {
+        var sink = new CapturingSink();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
+        builder.Services.AddSerilog(logger => logger.Enrich.FromLogContext().WriteTo.Sink(sink));
+        builder.Services.AddPipelineBus(builder.Configuration, bus => bus.AddConsumer<LoggingConsumer>());
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var runId = Guid.NewGuid();
+            await host.Services.GetRequiredService<IBus>().Publish(new SolutionGenerated
+            {
+                RunId = runId, ProblemId = "abc301_a", SampleIndex = 3, SuiteHash = "h", Code = "", TimeoutSeconds = 6,
+            });
+            var line = await sink.Consumed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(runId.ToString(), Scalar(line, "RunId"));
+            Assert.Equal("abc301_a", Scalar(line, "ProblemId"));
+            Assert.Equal("3", Scalar(line, "SampleIndex"));
+            Assert.Equal($" [run {runId.ToString("N")[..8]} abc301_a #3]", Scalar(line, "MessageKey"));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public void A_message_without_a_sample_gets_the_keys_it_has()
+    {
+        var runId = Guid.NewGuid();
+        var key = MessageKey.Of(new GenerateSolutions
+        {
+            RunId = runId, ProblemId = "p", SuiteHash = "h", Model = "m", BaseUrl = "http://x", PromptStyle = "chat",
+            Sampling = new SamplingSettings(), TimeoutSeconds = 6,
+        });
+        Assert.Equal(new MessageKey(runId, "p", null), key);
+        Assert.Equal($" [run {runId.ToString("N")[..8]} p]", key.Describe());
+    }
+
+    [Fact]
+    public void A_message_with_no_key_describes_as_nothing()
+    {
+        var key = MessageKey.Of(new DatasetSelection { Release = "v6" });
+        Assert.True(key.IsEmpty);
+        Assert.Equal("", key.Describe());
+    }
+
+    private static string? Scalar(LogEvent line, string property) =>
+        line.Properties.TryGetValue(property, out var value) && value is ScalarValue scalar ? scalar.Value?.ToString() : null;
+
+    private sealed class LoggingConsumer(ILogger<LoggingConsumer> logger) : IConsumer<SolutionGenerated>
+    {
+        public Task Consume(ConsumeContext<SolutionGenerated> context)
+        {
+            logger.LogInformation("grading");
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class CapturingSink : ILogEventSink
+    {
+        public TaskCompletionSource<LogEvent> Consumed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Emit(LogEvent logEvent)
+        {
+            if (logEvent.MessageTemplate.Text == "grading")
+            {
+                Consumed.TrySetResult(logEvent);
+            }
+        }
+    }
+}
