@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -22,17 +20,5 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await CtlAsync("delete_vhost", Name);
 
-    private static async Task CtlAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}");
-        }
-    }
+    private static Task CtlAsync(params string[] arguments) => Shell.CheckedAsync("rabbitmqctl", arguments);
 }
