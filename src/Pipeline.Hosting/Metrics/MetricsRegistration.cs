@@ -19,28 +19,27 @@ public static class MetricsRegistration
         services.AddSingleton<MessageMetricsObserver>();
         services.AddPublishObserver(sp => sp.GetRequiredService<MessageMetricsObserver>());
         services.AddConsumeObserver(sp => sp.GetRequiredService<MessageMetricsObserver>());
+        if (options.Port <= 0)
+        {
+            return services; // the meter still counts, for dotnet-counters; nothing is served or read from the broker
+        }
         services.AddSingleton<QueueDepthGauge>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueDepthGauge>());
         services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<QueueDepthGauge>());
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(PipelineMetrics.MeterName, "MassTransit");
-                if (options.Port > 0)
+            .WithMetrics(metrics => metrics
+                .AddMeter(PipelineMetrics.MeterName, "MassTransit")
+                .AddPrometheusHttpListener(listener =>
                 {
-                    metrics.AddPrometheusHttpListener(listener =>
+                    listener.Port = options.Port;
+                    // Every interface instead of localhost alone: in a container the scraper is another host.
+                    listener.ConfigureHttpListener = (_, http) =>
                     {
-                        listener.Port = options.Port;
-                        // Every interface instead of localhost alone: in a container the scraper is another host.
-                        listener.ConfigureHttpListener = (_, http) =>
-                        {
-                            http.Prefixes.Clear();
-                            http.Prefixes.Add($"http://+:{options.Port}/");
-                        };
-                    });
-                }
-            });
+                        http.Prefixes.Clear();
+                        http.Prefixes.Add($"http://+:{options.Port}/");
+                    };
+                }));
         return services;
     }
 }

@@ -67,10 +67,11 @@ public sealed class QueueDepthGauge : BackgroundService, IReceiveEndpointObserve
                     connection ??= await factory.CreateConnectionAsync(stoppingToken);
                     await RefreshAsync(connection, stoppingToken);
                 }
-                catch (Exception error) when (error is BrokerUnreachableException or AlreadyClosedException or IOException)
+                catch (Exception error) when (error is not OperationCanceledException)
                 {
                     // The broker restarting is no reason to stop the service: the depth is stale until it is back.
-                    logger.LogDebug(error, "queue depth not read; retrying in {Interval}", Interval);
+                    logger.LogDebug(error, "queue depth not read; reconnecting in {Interval}", Interval);
+                    connection?.Dispose();
                     connection = null;
                 }
             }
