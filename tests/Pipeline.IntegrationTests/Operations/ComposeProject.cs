@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Pipeline.IntegrationTests.Infrastructure;
 
 namespace Pipeline.IntegrationTests.Operations;
@@ -29,10 +27,10 @@ public sealed class ComposeProject : IAsyncDisposable
 
     public static ComposeProject Create(string datasetFolder) => new($"pipeline-test-{Guid.NewGuid():N}"[..28], new Dictionary<string, string>
     {
-        ["RABBITMQ_PORT"] = FreePort().ToString(),
-        ["RABBITMQ_MANAGEMENT_PORT"] = FreePort().ToString(),
-        ["REDIS_PORT"] = FreePort().ToString(),
-        ["API_PORT"] = FreePort().ToString(),
+        ["RABBITMQ_PORT"] = FreePort.Next().ToString(),
+        ["RABBITMQ_MANAGEMENT_PORT"] = FreePort.Next().ToString(),
+        ["REDIS_PORT"] = FreePort.Next().ToString(),
+        ["API_PORT"] = FreePort.Next().ToString(),
         ["LCB_DATASET_DIR"] = datasetFolder,
     });
 
@@ -57,13 +55,6 @@ public sealed class ComposeProject : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await RunAsync(timeout.Token, "down", "-v", "--remove-orphans", "-t", "10");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindRoot()

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +20,7 @@ public sealed class MetricsEndpointTests
     public async Task Scraping_metrics_after_a_sample_flows_shows_it_generated_graded_scored_and_the_queue_depth()
     {
         await using var vhost = await RabbitVirtualHost.CreateAsync("test-metrics");
-        var port = FreePort();
+        var port = FreePort.Next();
         var scored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -85,12 +83,6 @@ public sealed class MetricsEndpointTests
         Regex.Matches(scrape, $"^{metric}(?:\\{{[^}}]*\\}})? (\\S+)", RegexOptions.Multiline)
             .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Stands in for the Executor: a generated sample in, its verdict published.</summary>
     private sealed class GradingProbe : IConsumer<SolutionGenerated>
