@@ -17,30 +17,14 @@ public sealed class MessageLogScopeTests
     [Fact]
     public async Task A_consumer_log_line_carries_the_run_problem_and_sample_of_the_message_it_consumes()
     {
-        var sink = new CapturingSink();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
-        builder.Services.AddSerilog(logger => logger.Enrich.FromLogContext().WriteTo.Sink(sink));
-        builder.Services.AddPipelineBus(builder.Configuration, bus => bus.AddConsumer<LoggingConsumer>());
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var runId = Guid.NewGuid();
-            await host.Services.GetRequiredService<IBus>().Publish(new SolutionGenerated
-            {
-                RunId = runId, ProblemId = "abc301_a", SampleIndex = 3, SuiteHash = "h", Code = "", TimeoutSeconds = 6,
-            });
-            var line = await sink.Consumed.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.Equal(runId.ToString(), Scalar(line, "RunId"));
-            Assert.Equal("abc301_a", Scalar(line, "ProblemId"));
-            Assert.Equal("3", Scalar(line, "SampleIndex"));
-            Assert.Equal($" [run {runId.ToString("N")[..8]} abc301_a #3]", Scalar(line, "MessageKey"));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        var sink = new CapturingSink(line => line.MessageTemplate.Text == "grading");
+        using var host = await StartAsync<LoggingConsumer>(sink);
+        var runId = Guid.NewGuid();
+        await host.Services.GetRequiredService<IBus>().Publish(Sample(runId));
+        var line = await sink.Consumed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        AssertKeys(line, runId);
+        Assert.Equal($" [run {runId.ToString("N")[..8]} abc301_a #3]", Scalar(line, "MessageKey"));
+        await host.StopAsync();
     }
 
     [Fact]
@@ -64,6 +48,13 @@ public sealed class MessageLogScopeTests
         Assert.Equal("", key.Describe());
     }
 
+    private static void AssertKeys(LogEvent line, Guid runId)
+    {
+        Assert.Equal(runId.ToString(), Scalar(line, "RunId"));
+        Assert.Equal("abc301_a", Scalar(line, "ProblemId"));
+        Assert.Equal("3", Scalar(line, "SampleIndex"));
+    }
+
     private static string? Scalar(LogEvent line, string property) =>
         line.Properties.TryGetValue(property, out var value) && value is ScalarValue scalar ? scalar.Value?.ToString() : null;
 
@@ -76,16 +67,51 @@ public sealed class MessageLogScopeTests
         }
     }
 
-    private sealed class CapturingSink : ILogEventSink
+    /// <summary>A bus on the in-memory transport, set up by AddPipelineBus as every service, logging through Serilog into <paramref name="sink"/>.</summary>
+    private static async Task<IHost> StartAsync<TConsumer>(ILogEventSink sink) where TConsumer : class, IConsumer
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
+        builder.Services.AddSerilog(logger => logger.Enrich.FromLogContext().WriteTo.Sink(sink));
+        builder.Services.AddPipelineBus(builder.Configuration, bus => bus.AddConsumer<TConsumer>());
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static SolutionGenerated Sample(Guid runId) => new()
+    {
+        RunId = runId, ProblemId = "abc301_a", SampleIndex = 3, SuiteHash = "h", Code = "", TimeoutSeconds = 6,
+    };
+
+    /// <summary>Keeps the first log line <paramref name="wanted"/> picks.</summary>
+    private sealed class CapturingSink(Func<LogEvent, bool> wanted) : ILogEventSink
     {
         public TaskCompletionSource<LogEvent> Consumed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Emit(LogEvent logEvent)
         {
-            if (logEvent.MessageTemplate.Text == "grading")
+            if (wanted(logEvent))
             {
                 Consumed.TrySetResult(logEvent);
             }
         }
+    }
+
+    [Fact]
+    public async Task MassTransits_fault_line_for_a_failing_consumer_carries_the_keys_too()
+    {
+        var sink = new CapturingSink(line => line.Level == LogEventLevel.Error && line.MessageTemplate.Text.StartsWith("R-FAULT"));
+        using var host = await StartAsync<ThrowingConsumer>(sink);
+        var runId = Guid.NewGuid();
+        await host.Services.GetRequiredService<IBus>().Publish(Sample(runId));
+        var line = await sink.Consumed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        AssertKeys(line, runId);
+        await host.StopAsync();
+    }
+
+    private sealed class ThrowingConsumer : IConsumer<SolutionGenerated>
+    {
+        public Task Consume(ConsumeContext<SolutionGenerated> context) => throw new InvalidOperationException("the grader broke");
     }
 }
