@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Generator.Cache;
 using Pipeline.Generator.Generation;
 using Pipeline.Generator.ModelClient;
 using Pipeline.Generator.Prompts;
-using Pipeline.ReplayServer;
 using Pipeline.ReplayServer.Faults;
 using Pipeline.ReplayServer.Recordings;
+using Pipeline.ReplayServer;
 
 namespace Pipeline.Bench;
 
@@ -27,7 +28,7 @@ internal sealed class GenerateBenchmark : IBenchmark
     {
         var concurrency = (int)arguments.Get("concurrency", 16);
         var rounds = Math.Max(1, (int)arguments.Get("rounds", 3));
-        var recording = Path.Combine(Path.GetDirectoryName(BenchData.Problems)!, "generations", $"{Model}.codegeneration.eval_all.jsonl");
+        var recording = BundledData.Recording(BundledData.Directory, Model);
         var problems = RecordingFile.Load(recording);
         await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServerOptions
         {

@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new GenerateBenchmark(),
     new ScorerBenchmark(),
     new SandboxBench(),
+    new PipelineBenchmark(),
 ];
 
 var chosen = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;

@@ -14,6 +14,7 @@ root.Add(ResultsCommand.Create());
 root.Add(CompareCommand.Create());
 root.Add(DemoCommand.Create());
 root.Add(EvalCommand.Create());
+root.Add(WatchCommand.Create());
 root.Add(GradeCommand.Create());
 root.Add(ExportCommand.Create((redis, prefix) => new RedisProblemStore(redis, new RedisKeys(prefix)), new OfficialEvalWriter()));
 return await root.Parse(args).InvokeAsync();

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Contracts;
-using Pipeline.Generator.Prompts;
 using Pipeline.Hosting;
 using Pipeline.Scorer.Runs;
 using Pipeline.Scorer.Scoring;
@@ -26,44 +25,28 @@ public static class EvalCommand
     {
         var model = new Option<string>("--model") { Description = "model name the server knows", Required = true };
         var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1", Required = true };
-        var timeout = new Option<double>("--timeout") { Description = "seconds per test, as the official runner", DefaultValueFactory = _ => 6 };
-        var ks = new Option<string>("--k") { Description = "pass@k values, comma-separated", DefaultValueFactory = _ => "1,5,10" };
         var wait = new Option<bool>("--wait") { Description = "follow the run until it completes, then print its results" };
-        var rabbitMq = new Option<string?>("--rabbitmq") { Description = "RabbitMQ host (default: PIPELINE_Bus__Host, else localhost)" };
-        var virtualHost = new Option<string?>("--vhost") { Description = "RabbitMQ virtual host (default: PIPELINE_Bus__VirtualHost, else /)" };
-        var selection = new SelectionOptions(withSource: false);
-        var sampling = new SamplingOptions();
+        var evaluation = new EvaluationOptions();
         var store = new RunStoreOptions();
         var command = new Command("eval", "Start an evaluation on the running services (Ingest, Generator, Executors, Scorer); --wait follows it to the results")
         {
-            model, baseUrl, timeout, ks, wait, rabbitMq, virtualHost,
+            model, baseUrl, wait,
         };
-        selection.AddTo(command);
-        sampling.AddTo(command);
+        evaluation.AddTo(command);
         store.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             StartEvaluation start;
             try
             {
-                start = new StartEvaluation
-                {
-                    RunId = Guid.NewGuid(),
-                    Model = parse.GetRequiredValue(model),
-                    BaseUrl = parse.GetRequiredValue(baseUrl),
-                    Selection = selection.Selection(parse),
-                    PromptStyle = sampling.Style(parse).Name(),
-                    Sampling = sampling.Settings(parse),
-                    TimeoutSeconds = parse.GetValue(timeout),
-                    Ks = ParseKs(parse.GetRequiredValue(ks)),
-                };
+                start = evaluation.Template(parse).For(parse.GetRequiredValue(model), parse.GetRequiredValue(baseUrl));
             }
             catch (ArgumentException error)
             {
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 2;
             }
-            var bus = BusConfiguration(parse.GetValue(rabbitMq), parse.GetValue(virtualHost));
+            var bus = evaluation.Bus(parse);
             try
             {
                 if (!parse.GetValue(wait))
@@ -117,38 +100,5 @@ public static class EvalCommand
         }
         await RunWatcher.WaitAsync(runStore, start.RunId, console, cancellationToken);
         return await ResultsCommand.ExecuteAsync(runStore, console, start.RunId.ToString(), by: null, DateWindow.All, json: false, cancellationToken);
-    }
-
-    /// <summary>The Bus section: PIPELINE_-prefixed environment as the services read it, then the command line.</summary>
-    private static IConfiguration BusConfiguration(string? host, string? virtualHost)
-    {
-        var overrides = new Dictionary<string, string?>();
-        if (host is not null)
-        {
-            overrides["Bus:Host"] = host;
-        }
-        if (virtualHost is not null)
-        {
-            overrides["Bus:VirtualHost"] = virtualHost;
-        }
-        return new ConfigurationBuilder()
-            .AddEnvironmentVariables(prefix: "PIPELINE_")
-            .AddInMemoryCollection(overrides)
-            .Build();
-    }
-
-    private static int[] ParseKs(string text)
-    {
-        var values = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var ks = new List<int>();
-        foreach (var value in values)
-        {
-            if (!int.TryParse(value, out var k) || k < 1)
-            {
-                throw new ArgumentException($"--k: '{value}' is not a positive whole number");
-            }
-            ks.Add(k);
-        }
-        return ks.Count > 0 ? [.. ks.Distinct().Order()] : throw new ArgumentException("--k: give at least one value");
     }
 }

@@ -14,7 +14,7 @@ namespace Pipeline.Cli.Evaluation;
 /// bus with in-process stores: the quick start needs no broker and no Redis. Grading still runs in the
 /// real sandbox.
 /// </summary>
-internal static class InProcessPipeline
+public static class InProcessPipeline
 {
     public static IHost Build(string datasetSource, IReadOnlyDictionary<string, string?> settings)
     {

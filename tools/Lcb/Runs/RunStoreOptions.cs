@@ -27,6 +27,8 @@ internal sealed class RunStoreOptions
 
     public string KeyPrefix(ParseResult parse) => parse.GetRequiredValue(_keyPrefix);
 
+    public string Redis(ParseResult parse) => parse.GetRequiredValue(_redis);
+
     /// <summary>Connects to Redis; the caller disposes the connection when done.</summary>
     public async Task<(IConnectionMultiplexer Connection, IRunStore Store)> OpenAsync(ParseResult parse)
     {

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Cli.Evaluation;
+using Pipeline.Contracts;
+using Pipeline.ReplayServer.Faults;
+using Pipeline.Scorer.Runs;
+
+namespace Pipeline.Bench;
+
+/// <summary>
+/// Samples per second through the whole pipeline (ingest, prompt, model call, extraction, sandboxed grading,
+/// scoring) with a zero-latency replay server answering a trivial program, so what is measured is Pipeline's
+/// own cost per sample. In one process on the in-memory bus, or on real RabbitMQ and Redis with --bus rabbitmq.
+/// </summary>
+internal sealed class PipelineBenchmark : IBenchmark
+{
+    private const string Model = "trivial";
+
+    public string Name => "pipeline";
+    public string Description => "--n 10 --limit 343 --bus inmemory|rabbitmq --workers 2 (samples/s end to end, trivial programs)";
+
+    public async Task<int> RunAsync(BenchArguments arguments)
+    {
+        var n = (int)arguments.Get("n", 10);
+        var limit = (int)arguments.Get("limit", 343);
+        var workers = (int)arguments.Get("workers", Environment.ProcessorCount);
+        var onBroker = arguments.Get("bus") == "rabbitmq";
+        var recording = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}.jsonl");
+        TrivialRecording.Write(BundledData.Problems(BundledData.Directory), recording);
+        await using var servers = onBroker ? await BrokerAndRedis.CreateAsync() : null;
+        try
+        {
+            await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+            {
+                Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [recording] },
+                Faults = new FaultOptions(),
+            });
+            var settings = new Dictionary<string, string?>(servers?.Settings ?? new Dictionary<string, string?>())
+            {
+                ["Sandbox:Workers"] = workers.ToString(),
+            };
+            using var host = InProcessPipeline.Build(BundledData.Problems(BundledData.Directory), settings);
+            await host.StartAsync();
+            try
+            {
+                Console.WriteLine($"pipeline: {limit} problems x {n} samples of `{TrivialRecording.Program}`, zero-latency replay, " +
+                    $"{(onBroker ? "RabbitMQ + Redis" : "in-memory bus and stores")}, {workers} sandbox workers (process backend)");
+                await MeasureAsync(host.Services, replay.BaseUrl, n, limit);
+            }
+            finally
+            {
+                await host.StopAsync();
+            }
+        }
+        finally
+        {
+            File.Delete(recording);
+        }
+        return 0;
+    }
+
+    private static async Task MeasureAsync(IServiceProvider services, string baseUrl, int n, int limit)
+    {
+        var runId = Guid.NewGuid();
+        var store = services.GetRequiredService<IRunStore>();
+        var clock = Stopwatch.StartNew();
+        await services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        {
+            RunId = runId,
+            Model = Model,
+            BaseUrl = baseUrl,
+            Selection = new DatasetSelection { Release = "release_latest", Limit = limit },
+            Sampling = new SamplingSettings { N = n },
+            Ks = [1],
+        });
+        TimeSpan? registered = null;
+        long lastGraded = 0;
+        var lastPrint = TimeSpan.Zero;
+        while (await store.GetReportAsync(runId) is null)
+        {
+            await Task.Delay(100);
+            registered ??= await store.GetRunAsync(runId) is not null ? clock.Elapsed : null;
+            if (clock.Elapsed - lastPrint >= TimeSpan.FromSeconds(5))
+            {
+                lastGraded = (await store.GetCountsAsync(runId)).Values.Sum(c => (long)c.Samples);
+                lastPrint = clock.Elapsed;
+                Console.WriteLine($"  {lastPrint.TotalSeconds,5:F0} s: {lastGraded} samples scored");
+            }
+        }
+        clock.Stop();
+        var samples = (await store.GetCountsAsync(runId)).Values.Sum(c => (long)c.Samples);
+        var afterStart = clock.Elapsed - (registered ?? TimeSpan.Zero);
+        Console.WriteLine($"  {samples} samples in {clock.Elapsed.TotalSeconds:F1} s: {samples / clock.Elapsed.TotalSeconds:F1} samples/s end to end " +
+            $"(ingest and run registration {registered?.TotalSeconds ?? 0:F1} s; {samples / afterStart.TotalSeconds:F1} samples/s after it)");
+    }
+}

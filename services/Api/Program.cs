@@ -1,0 +1,3 @@
+using Pipeline.Api;
+
+await ApiHost.Build(args).RunAsync();

@@ -1,0 +1,73 @@
+using Pipeline.Api.Evaluations;
+using Pipeline.Scorer.Runs;
+using Pipeline.Scorer.Scoring;
+using Pipeline.UnitTests.Scoring;
+
+namespace Pipeline.UnitTests.Api;
+
+public sealed class EvaluationQueriesTests
+{
+    private readonly InMemoryEvaluationLedger ledger = new();
+    private readonly InMemoryRunStore runs = new();
+    private readonly RecordingPublisher publisher = new();
+
+    [Fact]
+    public async Task A_started_run_is_queued_then_running_with_progress_then_completed_with_its_report()
+    {
+        var scorer = new RunScorer(runs, ScorerFixtures.Store(), TimeProvider.System);
+        var queries = new EvaluationQueries(ledger, runs);
+        var launched = await Launch("ckpt-1");
+
+        var queued = await queries.GetAsync(launched.RunId, CancellationToken.None);
+        await scorer.RegisterAsync(ScorerFixtures.Started(launched.RunId, 2), DateTimeOffset.UtcNow);
+        var graded = ScorerFixtures.AllGraded(launched.RunId, 2, (_, sample) => sample == 0);
+        await scorer.RecordAsync(graded[0]);
+        await scorer.RecordAsync(graded[1]);
+        var running = await queries.GetAsync(launched.RunId, CancellationToken.None);
+        foreach (var sample in graded.Skip(2))
+        {
+            await scorer.RecordAsync(sample);
+        }
+        var completed = await queries.GetAsync(launched.RunId, CancellationToken.None);
+
+        Assert.Equal((EvaluationStatus.Queued, "ckpt-1", "api"), (queued!.State, queued.Model, queued.Source));
+        Assert.Null(queued.TotalSamples);
+        Assert.Equal(EvaluationStatus.Running, running!.State);
+        Assert.Equal((1, 2L, 6), (running.ProblemsComplete, running.SamplesGraded, running.TotalSamples));
+        Assert.Equal(0.5, running.ProvisionalPassAt1);
+        Assert.Null(running.Report);
+        Assert.Equal(EvaluationStatus.Completed, completed!.State);
+        Assert.Equal(0.5, completed.Report!.Overall.PassAtK["pass@1"]);
+        Assert.Equal(6, completed.SamplesGraded);
+    }
+
+    [Fact]
+    public async Task Unknown_runs_are_not_found()
+    {
+        Assert.Null(await new EvaluationQueries(ledger, runs).GetAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_list_holds_queued_runs_and_runs_started_elsewhere_newest_first()
+    {
+        var queries = new EvaluationQueries(ledger, runs);
+        var elsewhere = Guid.NewGuid();
+        await runs.RegisterAsync(new RunRegistration
+        {
+            RunId = elsewhere, Model = "from-lcb-eval", Problems = [], SamplesPerProblem = 1, Ks = [1], StartedAt = DateTimeOffset.UtcNow.AddHours(-1),
+        });
+        var older = await Launch("ckpt-1");
+        await Task.Delay(5);
+        var newer = await Launch("ckpt-2");
+
+        var list = await queries.ListAsync(CancellationToken.None);
+
+        Assert.Equal([newer.RunId, older.RunId, elsewhere], list.Select(s => s.RunId));
+        Assert.Equal([EvaluationStatus.Queued, EvaluationStatus.Queued, EvaluationStatus.Running], list.Select(s => s.State));
+        Assert.Null(list[2].Source);
+    }
+
+    private Task<LaunchResult> Launch(string model) =>
+        new EvaluationLauncher(ledger, publisher, TimeProvider.System)
+            .LaunchAsync(Watchers.Template.For(model, Watchers.BaseUrl), "api", claim: true, CancellationToken.None);
+}
