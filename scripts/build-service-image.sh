@@ -14,7 +14,7 @@ docker/host-rootfs/build.sh pipeline-dotnet-base \
   /etc/ssl/certs/ca-certificates.crt /usr/lib/ssl >/dev/null
 
 inputs=$( { docker image inspect --format '{{.Id}}' pipeline-dotnet-base:local
-  find contracts src services docker/service Directory.Build.props Directory.Packages.props \
+  find contracts src services docker/service "$0" Directory.Build.props Directory.Packages.props \
     -type f -not -path '*/bin/*' -not -path '*/obj/*' | sort | xargs sha256sum; } | sha256sum | cut -c1-16)
 if [ "$(docker image inspect --format '{{index .Config.Labels "pipeline.inputs"}}' "$tag" 2>/dev/null)" = "$inputs" ]; then
   echo "build-service-image: $tag up to date ($inputs)"
@@ -22,13 +22,16 @@ if [ "$(docker image inspect --format '{{index .Config.Labels "pipeline.inputs"}
 fi
 
 stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
+trap 'rm -rf "$stage" "$stage.log"' EXIT
 for project in services/*/*.csproj; do
-  name=$(basename "$(dirname "$project")" | tr '[:upper:]' '[:lower:]')
-  dotnet publish "$project" -c Release -o "$stage/$name" -p:UseAppHost=false -nologo -v quiet >/dev/null \
-    || { echo "build-service-image: publishing $project failed" >&2; exit 1; }
+  folder=$(dirname "$project")
+  name=$(basename "$folder" | tr '[:upper:]' '[:lower:]')
+  # A service referencing others (the Api uses the Generator's and Scorer's code) receives their appsettings.json
+  # too: allow the clash, then put the service's own back, as it is the one its configuration means.
+  dotnet publish "$project" -c Release -o "$stage/$name" -p:UseAppHost=false -p:ErrorOnDuplicatePublishOutputFiles=false \
+    -nologo -v quiet >"$stage.log" 2>&1 || { cat "$stage.log" >&2; echo "build-service-image: publishing $project failed" >&2; exit 1; }
+  cp "$folder/appsettings.json" "$stage/$name/appsettings.json"
 done
 docker build -q -f docker/service/Dockerfile --label "pipeline.inputs=$inputs" -t "$tag" "$stage" >/dev/null 2>"$stage.log" \
-  || { cat "$stage.log" >&2; rm -f "$stage.log"; exit 1; }
-rm -f "$stage.log"
+  || { cat "$stage.log" >&2; exit 1; }
 echo "build-service-image: built $tag ($inputs)"

@@ -25,6 +25,8 @@ public sealed class ComposeProject : IAsyncDisposable
 
     public int RedisPort => int.Parse(Environment["REDIS_PORT"]);
 
+    public int ApiPort => int.Parse(Environment["API_PORT"]);
+
     public static ComposeProject Create(string datasetFolder) => new($"pipeline-test-{Guid.NewGuid():N}"[..28], new Dictionary<string, string>
     {
         ["RABBITMQ_PORT"] = FreePort.Next().ToString(),

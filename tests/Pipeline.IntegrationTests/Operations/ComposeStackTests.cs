@@ -14,17 +14,17 @@ using Xunit.Abstractions;
 namespace Pipeline.IntegrationTests.Operations;
 
 /// <summary>
-/// docker-compose.yml brought up from images built here (scripts/build-images.sh), two Executors grading in sibling
-/// sandbox containers, and `lcb eval` run against it with the recorded model served from this host: the verdicts
-/// are the official runner's and each Executor's Prometheus endpoint counts what it graded. Runs alone (graded
-/// timing must not share the cores with the parallel tests).
+/// docker-compose.yml brought up from images built here (scripts/build-images.sh): two Executors grading in sibling
+/// sandbox containers, the API host, and `lcb eval` run against it with the recorded model served from this host.
+/// The verdicts are the official runner's, the Executors' Prometheus endpoints count what they graded and the API
+/// reports the run. Runs alone (graded timing must not share the cores with the parallel tests).
 /// </summary>
 [Collection(VerdictParityCollection.Name)]
 public sealed class ComposeStackTests(ITestOutputHelper log)
 {
     private const string Model = "qwen2.5-7b-instruct";
     private const int Problems = 6;
-    private static readonly string[] Services = ["rabbitmq", "redis", "ingest", "generator", "executor", "scorer"];
+    private static readonly string[] Services = ["rabbitmq", "redis", "ingest", "generator", "executor", "scorer", "api"];
 
     [Fact]
     public async Task The_composed_stack_with_two_executors_evaluates_problems_with_the_official_verdicts()
@@ -91,6 +91,11 @@ public sealed class ComposeStackTests(ITestOutputHelper log)
             graded += GradedTotal(await http.GetStringAsync($"http://{address.Replace("0.0.0.0", "localhost")}/metrics", timeout.Token));
         }
         Assert.Equal(Problems, graded);
+
+        using var api = new HttpClient { BaseAddress = new Uri($"http://localhost:{project.ApiPort}/") };
+        var run = await api.GetAsync($"evaluations/{start.RunId}", timeout.Token);
+        Assert.True(run.IsSuccessStatusCode, $"{run.StatusCode}: {await run.Content.ReadAsStringAsync()}\n{await project.LogsAsync()}");
+        Assert.Contains(start.RunId.ToString(), await run.Content.ReadAsStringAsync());
     }
 
     /// <summary>Until every service's queue has its consumers (two on the Executors'); a command published earlier would be dropped.</summary>
