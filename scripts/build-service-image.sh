@@ -14,7 +14,7 @@ docker/host-rootfs/build.sh pipeline-dotnet-base \
   /etc/ssl/certs/ca-certificates.crt /usr/lib/ssl >/dev/null
 
 inputs=$( { docker image inspect --format '{{.Id}}' pipeline-dotnet-base:local
-  find contracts src services docker/service "$0" Directory.Build.props Directory.Packages.props \
+  find contracts src services docker/service scripts/build-service-image.sh Directory.Build.props Directory.Packages.props \
     -type f -not -path '*/bin/*' -not -path '*/obj/*' | sort | xargs sha256sum; } | sha256sum | cut -c1-16)
 if [ "$(docker image inspect --format '{{index .Config.Labels "pipeline.inputs"}}' "$tag" 2>/dev/null)" = "$inputs" ]; then
   echo "build-service-image: $tag up to date ($inputs)"
