@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Pipeline.IntegrationTests.Infrastructure;
 
-/// <summary>Runs a command line tool (rabbitmqctl, docker-compose, the build scripts) and returns what it printed.</summary>
+/// <summary>Runs a command line tool (docker-compose, the build scripts) and returns what it printed.</summary>
 public static class Shell
 {
     public sealed record Result(int ExitCode, string Output, string Errors)
@@ -35,16 +35,5 @@ public static class Shell
             throw;
         }
         return new Result(process.ExitCode, await output, await errors);
-    }
-
-    /// <summary>As <see cref="RunAsync"/>, throwing with everything printed when the tool fails.</summary>
-    public static async Task<string> CheckedAsync(string program, IEnumerable<string> arguments, string? workingDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
-    {
-        var listed = arguments.ToList();
-        var result = await RunAsync(program, listed, workingDirectory, environment, cancellationToken);
-        return result.ExitCode == 0
-            ? result.Output
-            : throw new InvalidOperationException($"{program} {string.Join(' ', listed)} failed: {result}");
     }
 }
