@@ -58,6 +58,7 @@ public static class BusRegistration
         {
             cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         }
+        cfg.UseConsumeFilter(typeof(Logging.MessageLogScopeFilter<>), context);
         cfg.ConfigureEndpoints(context);
     }
 }

@@ -23,7 +23,7 @@ public static class LoggingSetup
             else
             {
                 logger.WriteTo.Console(
-                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Service}: {Message:lj}{NewLine}{Exception}");
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Service}{MessageKey}: {Message:lj}{NewLine}{Exception}");
             }
         });
         return services;

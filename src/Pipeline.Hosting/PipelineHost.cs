@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Pipeline.Hosting.Metrics;
 
 namespace Pipeline.Hosting;
 
@@ -16,6 +17,7 @@ public static class PipelineHost
         });
         builder.Configuration.AddEnvironmentVariables(prefix: "PIPELINE_");
         builder.Services.AddPipelineLogging(builder.Configuration, serviceName);
+        builder.Services.AddPipelineMetrics(builder.Configuration, serviceName);
         return builder;
     }
 }

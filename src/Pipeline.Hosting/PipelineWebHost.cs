@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Pipeline.Hosting.Metrics;
 
 namespace Pipeline.Hosting;
 
@@ -11,6 +12,7 @@ public static class PipelineWebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddEnvironmentVariables(prefix: "PIPELINE_");
         builder.Services.AddPipelineLogging(builder.Configuration, serviceName);
+        builder.Services.AddPipelineMetrics(builder.Configuration, serviceName);
         return builder;
     }
 }

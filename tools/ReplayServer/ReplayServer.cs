@@ -44,7 +44,7 @@ public sealed class ReplayServer : IAsyncDisposable
         var faults = new FaultInjector(options.Faults);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
         var app = builder.Build();
         ReplayEndpoints.Map(app, models, faults);
         await app.StartAsync(cancellationToken);

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Contracts;
+using Pipeline.Hosting;
+using Pipeline.Hosting.Metrics;
+using Pipeline.IntegrationTests.Api;
+using Pipeline.IntegrationTests.Infrastructure;
+
+namespace Pipeline.IntegrationTests.Operations;
+
+/// <summary>
+/// A process set up as every service is (AddPipelineMetrics, the bus on real RabbitMQ) serves Prometheus text on
+/// Metrics:Port, and its counters move when a sample is generated, graded and scored through the broker.
+/// </summary>
+public sealed class MetricsEndpointTests
+{
+    [Fact]
+    public async Task Scraping_metrics_after_a_sample_flows_shows_it_generated_graded_scored_and_the_queue_depth()
+    {
+        await using var vhost = await RabbitVirtualHost.CreateAsync($"test-metrics-{Guid.NewGuid():N}");
+        var port = FreePort.Next();
+        var scored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Host"] = Servers.RabbitMqHost,
+            ["Bus:VirtualHost"] = vhost.Name,
+            ["Metrics:Port"] = port.ToString(),
+        });
+        builder.Services.AddSingleton(scored);
+        builder.Services.AddPipelineMetrics(builder.Configuration, "metrics-test");
+        builder.Services.AddPipelineBus(builder.Configuration, bus =>
+        {
+            bus.AddConsumer<GradingProbe>().Endpoint(e => e.Name = "grading-probe");
+            bus.AddConsumer<ScoringProbe>().Endpoint(e => e.Name = "scoring-probe");
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+            var before = await http.GetStringAsync("metrics");
+            Assert.Equal(0, Value(before, "pipeline_samples_generated_total"));
+
+            await host.Services.GetRequiredService<IBus>().Publish(new SolutionGenerated
+            {
+                RunId = Guid.NewGuid(), ProblemId = "p1", SampleIndex = 0, SuiteHash = "h", Code = "print(1)", TimeoutSeconds = 6,
+                PromptTokens = 120, CompletionTokens = 30, LatencyMs = 250,
+            });
+            await scored.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // The exporter caches a scrape briefly and the depth is read every few seconds: poll until both show.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            var after = "";
+            while (DateTime.UtcNow < deadline)
+            {
+                after = await http.GetStringAsync("metrics");
+                if (Value(after, "pipeline_samples_scored_total") == 1 && after.Contains("queue=\"grading-probe\""))
+                {
+                    break;
+                }
+                await Task.Delay(500);
+            }
+            Assert.True(Value(after, "pipeline_samples_generated_total") == 1, after);
+            Assert.Equal(1, Value(after, "pipeline_samples_graded_total"));
+            Assert.Equal(1, Value(after, "pipeline_samples_scored_total"));
+            Assert.Equal(150, Value(after, "pipeline_model_tokens_total"));
+            Assert.Equal(1, Value(after, "pipeline_sandbox_duration_seconds_count"));
+            Assert.Equal(0.25, Value(after, "pipeline_model_latency_seconds_sum"), 6);
+            Assert.Matches("pipeline_queue_depth\\{[^}]*queue=\"grading-probe\"[^}]*\\} 0", after);
+            Assert.Contains("queue=\"scoring-probe_error\"", after);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    /// <summary>The sum of every series of a metric (all label sets), 0 when the metric is not exported yet.</summary>
+    private static double Value(string scrape, string metric) =>
+        Regex.Matches(scrape, $"^{metric}(?:\\{{[^}}]*\\}})? (\\S+)", RegexOptions.Multiline)
+            .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+
+    /// <summary>Stands in for the Executor: a generated sample in, its verdict published.</summary>
+    private sealed class GradingProbe : IConsumer<SolutionGenerated>
+    {
+        public Task Consume(ConsumeContext<SolutionGenerated> context) => context.Publish(new SolutionGraded
+        {
+            RunId = context.Message.RunId, ProblemId = context.Message.ProblemId, SampleIndex = context.Message.SampleIndex,
+            Results = [1], Passed = true, MetadataJson = "{}", GradingMs = 40,
+        });
+    }
+
+    /// <summary>Stands in for the Scorer.</summary>
+    private sealed class ScoringProbe(TaskCompletionSource scored) : IConsumer<SolutionGraded>
+    {
+        public Task Consume(ConsumeContext<SolutionGraded> context)
+        {
+            scored.TrySetResult();
+            return Task.CompletedTask;
+        }
+    }
+}
