@@ -1,13 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Contracts;
-using Pipeline.Hosting;
 using Pipeline.Scorer.Runs;
 using Pipeline.Scorer.Scoring;
 using RabbitMQ.Client.Exceptions;
@@ -62,7 +58,7 @@ public static class EvalCommand
                     await using (connection.ConfigureAwait(false))
                     {
                         return await EvalExtension.ExecuteAsync(new EvalExtension.Request(extended, evaluation.Selection(parse), parse.GetValue(baseUrl), parse.GetValue(wait)),
-                            WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout)), runStore, AnsiConsole.Console, cancellationToken);
+                            StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout)), runStore, AnsiConsole.Console, cancellationToken);
                     }
                 }
                 catch (Exception error) when (error is RunNotFoundException or RunNotExtendableException
@@ -84,7 +80,7 @@ public static class EvalCommand
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 2;
             }
-            var bus = WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout));
+            var bus = StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout));
             try
             {
                 if (!parse.GetValue(wait))
@@ -119,7 +115,7 @@ public static class EvalCommand
     public static async Task<int> ExecuteAsync(
         StartEvaluation start, IConfiguration bus, IRunStore? runStore, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await PublishAsync(start, bus, console, cancellationToken);
+        await StartPublisher.PublishAsync(start, bus, console, cancellationToken);
         if (runStore is null)
         {
             console.WriteLine(start.RunId.ToString());
@@ -128,42 +124,10 @@ public static class EvalCommand
         return await FollowAsync(runStore, start.RunId, console, cancellationToken);
     }
 
-    /// <summary>Publishes <paramref name="start"/> from a bus-only host (no consumers) and names the run it starts.</summary>
-    public static async Task PublishAsync(StartEvaluation start, IConfiguration bus, IAnsiConsole console, CancellationToken cancellationToken)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddConfiguration(bus);
-        builder.Services.AddPipelineBus(builder.Configuration, _ => { });
-        using (var host = builder.Build())
-        {
-            try
-            {
-                await host.StartAsync(cancellationToken);
-                await host.Services.GetRequiredService<IBus>().Publish(start, cancellationToken);
-            }
-            finally
-            {
-                // Also when the broker is unreachable: stopping ends the bus's reconnect attempts, so the process can exit.
-                using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await host.StopAsync(stopping.Token);
-            }
-        }
-        console.MarkupLine($"[bold]run {start.RunId}[/]: {Markup.Escape(start.Model)}, {Markup.Escape(start.Selection.Release)}, n={start.Sampling.N}");
-    }
-
     /// <summary>Waits for the run to complete in the run store, then prints its results.</summary>
     public static async Task<int> FollowAsync(IRunStore runStore, Guid runId, IAnsiConsole console, CancellationToken cancellationToken)
     {
         await RunWatcher.WaitAsync(runStore, runId, console, cancellationToken);
         return await ResultsCommand.ExecuteAsync(runStore, console, runId.ToString(), by: null, DateWindow.All, json: false, cancellationToken);
     }
-
-    /// <summary>A person waits for this command: the bus start gives up after the timeout instead of retrying for ever.</summary>
-    private static IConfiguration WithStartTimeout(IConfiguration bus, double seconds) => new ConfigurationBuilder()
-        .AddConfiguration(bus)
-        .AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{BusOptions.Section}:{nameof(BusOptions.StartTimeoutSeconds)}"] = seconds.ToString(CultureInfo.InvariantCulture),
-        })
-        .Build();
 }

@@ -27,7 +27,7 @@ public static class EvalExtension
     {
         var earlier = await RunLookup.FindAsync(runStore, request.Run, cancellationToken);
         var start = RunExtension.Extend(earlier, request.Selection, request.BaseUrl, Guid.NewGuid());
-        await EvalCommand.PublishAsync(start, bus, console, cancellationToken);
+        await StartPublisher.PublishAsync(start, bus, console, cancellationToken);
         console.MarkupLine($"extends run {earlier.RunId} ({Markup.Escape(earlier.Request!.Selection.Release)}, {earlier.Problems.Count} problems)");
         var extended = await WaitForRegistrationAsync(runStore, start.RunId, cancellationToken);
         if (extended is null)
