@@ -136,16 +136,8 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     /// <summary>The four services in this process as their own hosts wire them, on the test's virtual host and key prefix.</summary>
-    private IHost BuildServices() => InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>
-    {
-        ["Bus:Transport"] = "RabbitMq",
-        ["Bus:Host"] = Servers.RabbitMqHost,
-        ["Bus:VirtualHost"] = virtualHost!.Name,
-        ["Stores:Backend"] = "Redis",
-        ["Redis:Configuration"] = Servers.Redis,
-        ["Stores:KeyPrefix"] = KeyPrefix,
-        ["Sandbox:Workers"] = "2",
-    });
+    private IHost BuildServices() =>
+        InProcessPipeline.Build(LcbTestData.ProblemsFile, InProcessOnServers.Settings(virtualHost!.Name, KeyPrefix));
 
     private IConfiguration Bus() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {

@@ -96,15 +96,8 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
         });
-        pipeline = InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>
+        pipeline = InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>(InProcessOnServers.Settings(VirtualHost, KeyPrefix))
         {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Bus:VirtualHost"] = VirtualHost,
-            ["Stores:Backend"] = "Redis",
-            ["Stores:KeyPrefix"] = KeyPrefix,
-            ["Redis:Configuration"] = Servers.Redis,
-            ["Sandbox:Workers"] = "2",
             // Short retries, so the failing problems are parked in seconds: one HTTP retry, then one message retry.
             ["ModelServer:MaxRetryAttempts"] = "1",
             ["ModelServer:RetryBaseDelay"] = "00:00:00.050",
