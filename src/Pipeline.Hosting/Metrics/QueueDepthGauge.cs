@@ -51,11 +51,7 @@ public sealed class QueueDepthGauge : BackgroundService, IReceiveEndpointObserve
         {
             return;
         }
-        var factory = new ConnectionFactory
-        {
-            HostName = bus.Host, Port = bus.Port, VirtualHost = bus.VirtualHost, UserName = bus.Username, Password = bus.Password,
-            ClientProvidedName = "pipeline-queue-depth",
-        };
+        var factory = BrokerConnections.Factory(bus, "pipeline-queue-depth");
         using var timer = new PeriodicTimer(Interval);
         IConnection? connection = null;
         try

@@ -47,17 +47,6 @@ internal sealed class ErrorQueueOptions
         }
     }
 
-    private ConnectionFactory ConnectionFactory(ParseResult parse)
-    {
-        var bus = _bus.Configuration(parse)
-            .GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        return new ConnectionFactory
-        {
-            HostName = bus.Host,
-            Port = bus.Port,
-            VirtualHost = bus.VirtualHost,
-            UserName = bus.Username,
-            Password = bus.Password,
-        };
-    }
+    private ConnectionFactory ConnectionFactory(ParseResult parse) => BrokerConnections.Factory(
+        _bus.Configuration(parse).GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions(), "lcb errors");
 }

@@ -17,7 +17,7 @@ public sealed class ErrorQueues(IConnection connection) : IAsyncDisposable
         ["start-evaluation", "generate-solutions", "solution-generated", "evaluation-started", "solution-graded"];
 
     public static async Task<ErrorQueues> ConnectAsync(ConnectionFactory factory, CancellationToken cancellationToken) =>
-        new(await factory.CreateConnectionAsync("lcb errors", cancellationToken));
+        new(await factory.CreateConnectionAsync(cancellationToken));
 
     /// <summary>"generate-solutions" or "generate-solutions_error" both name the queue "generate-solutions".</summary>
     public static string QueueName(string name) => name.EndsWith(Suffix, StringComparison.Ordinal) ? name[..^Suffix.Length] : name;
