@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.IntegrationTests.Scorer;
 using Pipeline.ReplayServer.Faults;
 using Pipeline.Scorer.Runs;
 using StackExchange.Redis;

@@ -9,7 +9,6 @@ using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.IntegrationTests.Scorer;
 using Pipeline.Ingest.Dataset;
 using Pipeline.ReplayServer.Faults;
 using Pipeline.Scorer.Runs;

@@ -1,7 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.Executor.Verdicts;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.IntegrationTests.Scorer;
 using Pipeline.Scorer.Runs;
 using StackExchange.Redis;
 

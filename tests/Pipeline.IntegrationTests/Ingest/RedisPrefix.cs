@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.Infrastructure;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Ingest;
@@ -33,14 +34,7 @@ internal sealed class RedisPrefix(IConnectionMultiplexer redis) : IAsyncDisposab
         return unmarked;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        var keys = Server().Keys(pattern: Value + "*").ToArray();
-        if (keys.Length > 0)
-        {
-            await redis.GetDatabase().KeyDeleteAsync(keys);
-        }
-    }
+    public async ValueTask DisposeAsync() => await TestKeys.DeleteAsync(redis, Value);
 
     private IServer Server() => redis.GetServer(redis.GetEndPoints()[0]);
 }

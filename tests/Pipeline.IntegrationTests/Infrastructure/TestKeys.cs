@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Pipeline.IntegrationTests.Scorer;
+namespace Pipeline.IntegrationTests.Infrastructure;
 
 /// <summary>Removes what a test wrote under its own key prefix, leaving the shared Redis as it found it.</summary>
 internal static class TestKeys
