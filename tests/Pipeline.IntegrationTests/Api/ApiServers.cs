@@ -89,14 +89,7 @@ internal sealed class ApiServers : IAsyncDisposable
     /// <summary>The bus and stores of this test (sections Bus, Redis, Stores), for other hosts joining it.</summary>
     public IConfiguration Configuration() => new ConfigurationBuilder().AddInMemoryCollection(Common()).Build();
 
-    private Dictionary<string, string?> Common() => new()
-    {
-        ["Bus:Transport"] = "RabbitMq",
-        ["Bus:Host"] = Servers.RabbitMqHost,
-        ["Bus:VirtualHost"] = virtualHost!.Name,
-        ["Redis:Configuration"] = Servers.Redis,
-        ["Stores:KeyPrefix"] = KeyPrefix,
-    };
+    private Dictionary<string, string?> Common() => Servers.Settings(KeyPrefix, virtualHost!.Name);
 
     private IHost BuildProbe()
     {

@@ -133,13 +133,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
     {
         broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Bus:VirtualHost"] = VirtualHost,
-            ["Redis:Configuration"] = Servers.Redis,
-            ["Stores:KeyPrefix"] = KeyPrefix,
-        });
+        builder.Configuration.AddInMemoryCollection(Servers.Settings(KeyPrefix, VirtualHost));
         builder.Services.AddSingleton(completions);
         builder.Services.AddSingleton<IProblemStore>(problems);
         builder.Services.AddScorer(builder.Configuration);

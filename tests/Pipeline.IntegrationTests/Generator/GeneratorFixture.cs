@@ -52,12 +52,8 @@ public sealed class GeneratorFixture : IAsyncDisposable
         var endpoint = $"generator-test-{id}";
         var received = new ConcurrentQueue<SolutionGenerated>();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.Settings($"test:{id}:"))
         {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Redis:Configuration"] = Servers.Redis,
-            ["Stores:KeyPrefix"] = $"test:{id}:",
             ["ModelServer:UseNativeN"] = nativeN.ToString(),
             ["ModelServer:MaxRetryAttempts"] = maxRetryAttempts.ToString(),
             ["ModelServer:RetryBaseDelay"] = "00:00:00.020",

@@ -6,14 +6,10 @@ namespace Pipeline.IntegrationTests.Infrastructure;
 /// </summary>
 public static class InProcessOnServers
 {
-    public static Dictionary<string, string?> Settings(string virtualHost, string keyPrefix) => new()
-    {
-        ["Bus:Transport"] = "RabbitMq",
-        ["Bus:Host"] = Servers.RabbitMqHost,
-        ["Bus:VirtualHost"] = virtualHost,
-        ["Stores:Backend"] = "Redis",
-        ["Stores:KeyPrefix"] = keyPrefix,
-        ["Redis:Configuration"] = Servers.Redis,
-        ["Sandbox:Workers"] = "2",
-    };
+    public static Dictionary<string, string?> Settings(string virtualHost, string keyPrefix) =>
+        new(Servers.Settings(keyPrefix, virtualHost))
+        {
+            ["Stores:Backend"] = "Redis",
+            ["Sandbox:Workers"] = "2",
+        };
 }

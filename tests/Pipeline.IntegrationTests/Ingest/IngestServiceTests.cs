@@ -61,12 +61,8 @@ public sealed class IngestServiceTests
     private static IHost BuildHost(string keyPrefix, Seen seen)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.Settings(keyPrefix))
         {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Redis:Configuration"] = Servers.Redis,
-            ["Stores:KeyPrefix"] = keyPrefix,
             ["Dataset:Source"] = RepositoryData.Problems,
         });
         builder.Services.AddSingleton(seen);

@@ -60,13 +60,7 @@ public sealed class ScorerBusTests
     private static IHost BuildHost(string testId, string keyPrefix, ConcurrentQueue<EvaluationCompleted> completions)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Redis:Configuration"] = Servers.Redis,
-            ["Stores:KeyPrefix"] = keyPrefix,
-        });
+        builder.Configuration.AddInMemoryCollection(Servers.Settings(keyPrefix));
         builder.Services.AddSingleton(completions);
         builder.Services.AddSingleton(ScorerProblems.Store);
         builder.Services.AddScorer(builder.Configuration);
