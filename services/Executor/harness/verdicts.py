@@ -87,10 +87,8 @@ def _judge_call_based(link, inputs, outputs):
     for _, expected in zip(inputs, expectations):
         link.send("next")
         outcome = link.receive()
-        if _shape(outcome, raised=str, inputs=str):
-            return _exception_failure(results, outcome["raised"], _text(outcome["inputs"]), expected)
-        if _shape(outcome, testing_error=str):
-            return testing_error(outcome["testing_error"])
+        if (failure := _reported_failure(outcome, results, expected)) is not None:
+            return failure
         _require(_shape(outcome, value=object, elapsed=(int, float)))
         elapsed += _elapsed(outcome)
         prediction = decode(outcome["value"])
@@ -103,15 +101,22 @@ def _judge_call_based(link, inputs, outputs):
         if failed:
             link.send("output")
             described = link.receive()
-            if _shape(described, raised=str, inputs=str):
-                return _exception_failure(results, described["raised"], _text(described["inputs"]), expected)
-            if _shape(described, testing_error=str):
-                return testing_error(described["testing_error"])
+            if (failure := _reported_failure(described, results, expected)) is not None:
+                return failure
             _require(_shape(described, output=str, inputs=str))
             return results, {"output": _text(described["output"]), "inputs": _text(described["inputs"]),
                              "expected": grader.truncate(expected), "error_code": -2,
                              "error_message": "Wrong Answer"}
     return results, {"execution time": elapsed}
+
+
+def _reported_failure(reply, results, expected):
+    """A call-based child's report that the code raised or grading failed, as the official verdict; None otherwise."""
+    if _shape(reply, raised=str, inputs=str):
+        return _exception_failure(results, reply["raised"], _text(reply["inputs"]), expected)
+    if _shape(reply, testing_error=str):
+        return testing_error(reply["testing_error"])
+    return None
 
 
 def _ask_inputs(link):
