@@ -3,17 +3,14 @@ using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Ingest.Dataset;
+using Pipeline.IntegrationTests.Grading;
 
 namespace Pipeline.IntegrationTests.Generator;
 
-/// <summary>The shared LCB material under tests/data/lcb, found from wherever the tests run.</summary>
+/// <summary>The bundled model recordings (tests/data/lcb/generations) and what they answered.</summary>
 internal static class Data
 {
-    private static string Root => BundledData.Directory;
-
-    public static string ProblemsFile => BundledData.Problems(Root);
-
-    public static string Recording(string model) => BundledData.Recording(Root, model);
+    public static string Recording(string model) => BundledData.Recording(BundledData.Directory, model);
 
     /// <summary>The official code the recorded model's answers give, by question id.</summary>
     public static IReadOnlyList<string> RecordedCode(string model, string questionId) => Recorded(model, questionId, "code_list");
@@ -40,7 +37,7 @@ internal static class Data
         var answered = File.ReadLines(Recording(model))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("question_id").GetString())
             .ToHashSet();
-        return DatasetReader.Read(ProblemsFile, new DatasetSelection { Release = "release_latest" }, new DatasetReport())
+        return DatasetReader.Read(LcbTestData.ProblemsFile, new DatasetSelection { Release = "release_latest" }, new DatasetReport())
             .Select(entry => entry.Problem)
             .First(problem => answered.Contains(problem.QuestionId));
     }

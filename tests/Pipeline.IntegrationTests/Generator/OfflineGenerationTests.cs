@@ -7,6 +7,7 @@ using Pipeline.Generator.ModelClient;
 using Pipeline.Generator.Offline;
 using Pipeline.Generator.Prompts;
 using Pipeline.Ingest.Dataset;
+using Pipeline.IntegrationTests.Grading;
 
 namespace Pipeline.IntegrationTests.Generator;
 
@@ -23,7 +24,7 @@ public sealed class OfflineGenerationTests : IDisposable
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Data.Recording(Model)] },
         });
-        var problems = DatasetReader.Read(Data.ProblemsFile, new DatasetSelection { Release = "release_latest", Limit = 6 }, new DatasetReport())
+        var problems = DatasetReader.Read(LcbTestData.ProblemsFile, new DatasetSelection { Release = "release_latest", Limit = 6 }, new DatasetReport())
             .Select(entry => entry.Problem).ToList();
         var settings = new OfflineGenerationSettings
         {

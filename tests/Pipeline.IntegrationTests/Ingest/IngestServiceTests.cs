@@ -7,6 +7,7 @@ using Pipeline.Contracts;
 using Pipeline.Core.Stores;
 using Pipeline.Hosting;
 using Pipeline.Ingest;
+using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using StackExchange.Redis;
 
@@ -63,7 +64,7 @@ public sealed class IngestServiceTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.Settings(keyPrefix))
         {
-            ["Dataset:Source"] = RepositoryData.Problems,
+            ["Dataset:Source"] = LcbTestData.ProblemsFile,
         });
         builder.Services.AddSingleton(seen);
         builder.Services.AddPipelineStores(builder.Configuration);

@@ -2,6 +2,7 @@ using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
 using Pipeline.Ingest;
+using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using StackExchange.Redis;
 
@@ -30,10 +31,10 @@ public sealed class RedisIngestTests : IAsyncLifetime
     {
         var selection = new DatasetSelection { Release = "release_latest" };
 
-        var first = await Ingestor().IngestAsync(RepositoryData.Problems, selection);
+        var first = await Ingestor().IngestAsync(LcbTestData.ProblemsFile, selection);
         var keysAfterFirst = _prefix.CountKeys();
         await _prefix.MarkAllKeys();
-        var second = await Ingestor().IngestAsync(RepositoryData.Problems, selection);
+        var second = await Ingestor().IngestAsync(LcbTestData.ProblemsFile, selection);
 
         Assert.Equal((343, 0, 343), (first.NewSuites, first.StoredSuites, first.NewOrChangedProblems));
         Assert.Equal((0, 343, 0), (second.NewSuites, second.StoredSuites, second.NewOrChangedProblems));
@@ -45,7 +46,7 @@ public sealed class RedisIngestTests : IAsyncLifetime
     [Fact]
     public async Task Stored_problems_and_suites_read_back_equal()
     {
-        var summary = await Ingestor().IngestAsync(RepositoryData.Problems, new DatasetSelection { Release = "v1", Platforms = ["codeforces"] });
+        var summary = await Ingestor().IngestAsync(LcbTestData.ProblemsFile, new DatasetSelection { Release = "v1", Platforms = ["codeforces"] });
         var keys = new RedisKeys(_prefix.Value);
 
         var problem = await new RedisProblemStore(_redis, keys).GetAsync("1873_A");
