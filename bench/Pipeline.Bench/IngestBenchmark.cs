@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Core.Stores;
-using Pipeline.Ingest;
+using Pipeline.Dataset.Ingest;
 using StackExchange.Redis;
 
 namespace Pipeline.Bench;

@@ -3,8 +3,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 
 namespace Pipeline.Bench;
 
@@ -32,7 +32,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         await using var servers = onBroker ? await BrokerAndRedis.CreateAsync() : null;
         try
         {
-            await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+            await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
             {
                 Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [recording] },
                 Faults = new FaultOptions(),

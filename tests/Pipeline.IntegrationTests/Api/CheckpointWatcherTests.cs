@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Replay.Faults;
 
 namespace Pipeline.IntegrationTests.Api;
 
@@ -17,7 +17,7 @@ public sealed class CheckpointWatcherTests
     public async Task Two_watchers_and_a_restart_start_each_new_checkpoint_exactly_once()
     {
         var recording = Generator.Data.Recording(Recorded);
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { ["ckpt-1000"] = [recording], ["reward-model"] = [recording] },
             Faults = new FaultOptions(),

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Scorer;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs.Scoring;
 
 namespace Pipeline.IntegrationTests.Api;
 

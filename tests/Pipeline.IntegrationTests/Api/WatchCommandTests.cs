@@ -1,7 +1,7 @@
-using Pipeline.Api.Evaluations;
-using Pipeline.Api.Watching;
+using Pipeline.Evaluations;
+using Pipeline.Evaluations.Watching;
 using Pipeline.Cli.Commands;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Replay.Faults;
 using Spectre.Console;
 
 namespace Pipeline.IntegrationTests.Api;
@@ -15,7 +15,7 @@ public sealed class WatchCommandTests
     public async Task Lcb_watch_prints_each_run_it_starts_until_cancelled()
     {
         var recording = Generator.Data.Recording("qwen2.5-7b-instruct");
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { ["ckpt-1"] = [recording] },
             Faults = new FaultOptions(),

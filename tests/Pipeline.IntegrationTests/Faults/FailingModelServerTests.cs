@@ -9,9 +9,9 @@ using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Ingest.Dataset;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Dataset;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 using Spectre.Console;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -32,7 +32,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private RabbitVirtualHost? broker;
-    private ReplayServer.ReplayServer? replay;
+    private Pipeline.Replay.ReplayServer? replay;
     private IHost? pipeline;
 
     private string KeyPrefix => $"test-faults-{id}:";
@@ -91,7 +91,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     public async Task InitializeAsync()
     {
         broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
-        replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
         });

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 using Pipeline.IntegrationTests.Grading;
 
 namespace Pipeline.IntegrationTests.Generator;

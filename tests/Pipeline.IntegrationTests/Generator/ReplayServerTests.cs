@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
-using Pipeline.Generator.ModelClient;
-using Pipeline.Generator.Prompts;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.Prompts;
+using Pipeline.Replay.Faults;
 
 namespace Pipeline.IntegrationTests.Generator;
 
@@ -14,7 +14,7 @@ public sealed class ReplayServerTests
     [Fact]
     public async Task A_model_added_while_running_is_listed_and_answers_from_its_recording()
     {
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [Data.Recording("qwen2.5-7b-instruct")] },
         });
@@ -41,7 +41,7 @@ public sealed class ReplayServerTests
     [Fact]
     public async Task Faults_are_set_while_running_and_a_429_carries_Retry_After()
     {
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [Data.Recording("qwen2.5-7b-instruct")] },
         });

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Contracts;
 using Pipeline.Hosting;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Scorer;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Scorer;

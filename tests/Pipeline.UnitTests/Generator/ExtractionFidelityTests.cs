@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pipeline.Cli.Evaluation;
-using Pipeline.Generator.Extraction;
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.Extraction;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Generator;
 

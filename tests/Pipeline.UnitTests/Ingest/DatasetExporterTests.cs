@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pipeline.Contracts;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Ingest;
 

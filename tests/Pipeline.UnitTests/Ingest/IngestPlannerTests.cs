@@ -1,7 +1,7 @@
 using Pipeline.Contracts;
 using Pipeline.Core.Stores;
-using Pipeline.Ingest;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset.Ingest;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Ingest;
 

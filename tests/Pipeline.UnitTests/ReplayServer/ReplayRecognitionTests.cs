@@ -1,5 +1,5 @@
-using Pipeline.Generator.Prompts;
-using Pipeline.ReplayServer.Recordings;
+using Pipeline.Generation.Prompts;
+using Pipeline.Replay.Recordings;
 using Pipeline.UnitTests.Generator;
 
 namespace Pipeline.UnitTests.ReplayServer;
