@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Generation.Cache;
 using Pipeline.Generation;
@@ -28,7 +27,7 @@ internal sealed class GenerateBenchmark : IBenchmark
     {
         var concurrency = (int)arguments.Get("concurrency", 16);
         var rounds = Math.Max(1, (int)arguments.Get("rounds", 3));
-        var recording = BundledData.Recording(BundledData.Directory, Model);
+        var recording = LcbTestData.Recording(Model);
         var problems = RecordingFile.Load(recording);
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new ReplayServerOptions
         {

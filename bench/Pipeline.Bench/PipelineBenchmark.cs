@@ -28,7 +28,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         var onBroker = arguments.Get("bus") == "rabbitmq";
         var reuse = arguments.Get("reuse-verdicts") == "true";
         var recording = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}.jsonl");
-        TrivialRecording.Write(BundledData.Problems(BundledData.Directory), recording);
+        TrivialRecording.Write(LcbTestData.ProblemsFile, recording);
         await using var servers = onBroker ? await BrokerAndRedis.CreateAsync() : null;
         try
         {
@@ -43,7 +43,7 @@ internal sealed class PipelineBenchmark : IBenchmark
                 // The n samples of a problem are one program: with reuse on, all but the first come from the verdict store.
                 ["Executor:ReuseVerdicts"] = reuse ? "true" : "false",
             };
-            using var host = InProcessPipeline.Build(BundledData.Problems(BundledData.Directory), settings);
+            using var host = InProcessPipeline.Build(LcbTestData.ProblemsFile, settings);
             await host.StartAsync();
             try
             {

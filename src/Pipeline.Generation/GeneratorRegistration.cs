@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Generation.Cache;
 using Pipeline.Generation.Consumers;
-using Pipeline.Generation;
 using Pipeline.Generation.ModelClient;
 using StackExchange.Redis;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Stores;
 using Pipeline.Grading.Consumers;
-using Pipeline.Grading;
 using Pipeline.Grading.Sandbox;
 using Pipeline.Grading.Verdicts;
 using StackExchange.Redis;

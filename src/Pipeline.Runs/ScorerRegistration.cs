@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Hosting;
 using Pipeline.Runs.Consumers;
-using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
 using StackExchange.Redis;
 

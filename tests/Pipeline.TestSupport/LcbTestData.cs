@@ -7,13 +7,21 @@ namespace Pipeline.TestSupport;
 
 /// <summary>
 /// The shared LCB corpus in tests/data/lcb: suites of problems.jsonl (public then private tests, as
-/// the official runner) and the official verdict files.
+/// the official runner) and the official verdict files. The one way tests and benchmarks find the corpus.
 /// </summary>
 public static class LcbTestData
 {
-    public static string Folder => BundledData.Directory;
+    public static string Folder { get; } = Repository.File("tests", "data", "lcb");
+
+    /// <summary>A file of the corpus, e.g. <c>File("pickle_vectors.jsonl")</c>.</summary>
+    public static string File(string name) => Path.Combine(Folder, name);
 
     public static string ProblemsFile => BundledData.Problems(Folder);
+
+    /// <summary>A model's recorded answers (generations/), as the replay server serves them.</summary>
+    public static string Recording(string model) => BundledData.Recording(Folder, model);
+
+    public static string[] Recordings() => Directory.GetFiles(Path.Combine(Folder, "generations"), "*.codegeneration.eval_all.jsonl");
 
     public static string PublicVerdictsFile(string model) => BundledData.OfficialVerdicts(Folder, model);
 

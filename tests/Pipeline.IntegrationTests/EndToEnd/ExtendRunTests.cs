@@ -105,7 +105,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
         virtualHost = await RabbitVirtualHost.CreateAsync($"test-extend-{id}");
         replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
             Faults = new FaultOptions(),
         });
         services = BuildServices();

@@ -78,7 +78,7 @@ public sealed class PipelineCluster : IAsyncDisposable
         virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
         Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
             Faults = new FaultOptions(),
         });
         var common = new Dictionary<string, string>(BusSettings())

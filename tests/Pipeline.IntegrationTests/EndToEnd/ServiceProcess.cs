@@ -139,16 +139,7 @@ public sealed class ServiceProcess : IDisposable
     private static string HostDll(string folder, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        for (var dir = testOutput; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                var dll = Path.Combine(dir.FullName, folder, "bin", configuration, framework, $"{assembly}.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built", dll);
-            }
-        }
-        throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
+        var dll = Path.Combine(Repository.Root, folder, "bin", testOutput.Parent!.Name, testOutput.Name, $"{assembly}.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built", dll);
     }
 }

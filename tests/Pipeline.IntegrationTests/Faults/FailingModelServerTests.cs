@@ -54,7 +54,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
 
         var store = pipeline.Services.GetRequiredService<IRunStore>();
         var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= failing.Length, Patience);
-        await Eventually.HoldsAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, "the other problems to be graded", Patience);
+        await Wait.UntilAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, Patience, "the other problems to be graded");
         log.WriteLine($"{failing.Length} problems parked and {selected.Count - failing.Length} graded {sinceStart.Elapsed.TotalSeconds:F1} s after the start");
         Assert.Equal(failing.Order(), parked.Select(p => p.ProblemId!).Order());
         Assert.All(parked, p =>
@@ -75,7 +75,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
             }), CancellationToken.None);
         }
         Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
-        await Eventually.HoldsAsync(async () => await store.GetReportAsync(run) is not null, "the replayed run to complete", Patience);
+        await Wait.UntilAsync(async () => await store.GetReportAsync(run) is not null, Patience, "the replayed run to complete");
         log.WriteLine($"{failing.Length} parked problems; run complete {clock.Elapsed.TotalSeconds:F1} s after replay");
 
         var verdicts = await store.GetVerdictsAsync(run);
@@ -93,7 +93,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
         replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
         });
         pipeline = InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>(InProcessOnServers.Settings(VirtualHost, KeyPrefix))
         {

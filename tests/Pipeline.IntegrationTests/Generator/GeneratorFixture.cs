@@ -45,7 +45,7 @@ public sealed class GeneratorFixture : IAsyncDisposable
     {
         var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [RecordedModel] = [Data.Recording(RecordedModel)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [RecordedModel] = [LcbTestData.Recording(RecordedModel)] },
             Faults = faults,
         });
         var id = Guid.NewGuid().ToString("N");

@@ -22,7 +22,7 @@ public sealed class OfflineGenerationTests : IDisposable
     {
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
         });
         var problems = DatasetReader.Read(LcbTestData.ProblemsFile, new DatasetSelection { Release = "release_latest", Limit = 6 }, new DatasetReport())
             .Select(entry => entry.Problem).ToList();

@@ -16,14 +16,14 @@ public sealed class ReplayServerTests
     {
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [Data.Recording("qwen2.5-7b-instruct")] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [LcbTestData.Recording("qwen2.5-7b-instruct")] },
         });
         using var services = new ServiceCollection().AddModelClient(new ModelServerOptions { MaxRetryAttempts = 1 }).BuildServiceProvider();
         var client = services.GetRequiredService<IModelClient>();
         Assert.Equal(["qwen"], await client.ListModelsAsync(replay.BaseUrl + "/v1", default));
 
         using var http = new HttpClient { BaseAddress = new Uri(replay.BaseUrl) };
-        var added = await http.PostAsJsonAsync("/admin/models", new { name = "o1", recordings = new[] { Data.Recording("o1-mini") } });
+        var added = await http.PostAsJsonAsync("/admin/models", new { name = "o1", recordings = new[] { LcbTestData.Recording("o1-mini") } });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal(["o1", "qwen"], await client.ListModelsAsync(replay.BaseUrl, default));
 
@@ -43,7 +43,7 @@ public sealed class ReplayServerTests
     {
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [Data.Recording("qwen2.5-7b-instruct")] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [LcbTestData.Recording("qwen2.5-7b-instruct")] },
         });
         using var http = new HttpClient { BaseAddress = new Uri(replay.BaseUrl) };
         var set = await http.PostAsJsonAsync("/admin/faults", new FaultOptions { TooManyRequestsRate = 1, RetryAfterSeconds = 7 });

@@ -39,7 +39,7 @@ public sealed class ComposeStackTests(ITestOutputHelper log)
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Address = IPAddress.Any,
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
         });
         clock.Restart();
         await project.CheckedAsync(timeout.Token, ["up", "-d", "--scale", "executor=2", .. Services]);

@@ -51,7 +51,7 @@ public sealed class PickleVectorTests
     }
 
     private static Dictionary<string, JsonElement> Vectors() =>
-        File.ReadLines(TestData.Lcb("pickle_vectors.jsonl"))
+        File.ReadLines(LcbTestData.File("pickle_vectors.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement)
             .ToDictionary(v => v.GetProperty("name").GetString()!);
 }

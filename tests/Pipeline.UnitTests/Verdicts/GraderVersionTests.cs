@@ -1,4 +1,3 @@
-using Pipeline.Cli.Evaluation;
 using Pipeline.Grading;
 using Pipeline.Grading.Sandbox;
 using Pipeline.Grading.Verdicts;
@@ -38,7 +37,7 @@ public sealed class GraderVersionTests
     [Fact]
     public void Every_python_file_of_the_harness_folder_is_embedded_and_hashed()
     {
-        var folder = Path.Combine(BundledData.Directory, "..", "..", "..", "src", "Pipeline.Grading", "harness");
+        var folder = Repository.File("src", "Pipeline.Grading", "harness");
 
         Assert.Equal(Directory.GetFiles(folder, "*.py").Select(Path.GetFileName).Order(), HarnessFiles.Names.Order());
         Assert.All(HarnessFiles.Names, name => Assert.Equal(File.ReadAllBytes(Path.Combine(folder, name)), HarnessFiles.Read(name)));
