@@ -31,7 +31,7 @@ public sealed class ProjectGraphTests
     [Fact]
     public void A_reference_to_a_service_or_a_tool_is_a_violation()
     {
-        var graph = Graph with { References = [.. Graph.References, ("tests/Pipeline.UnitTests/Pipeline.UnitTests.csproj", "tools/Lcb/Lcb.csproj"), ("services/Api/Pipeline.Api.csproj", "services/Scorer/Pipeline.Scorer.csproj")] };
+        var graph = Graph with { References = [("tests/Pipeline.UnitTests/Pipeline.UnitTests.csproj", "tools/Lcb/Lcb.csproj"), ("services/Api/Pipeline.Api.csproj", "services/Scorer/Pipeline.Scorer.csproj")] };
 
         Assert.Equal(
             ["tests/Pipeline.UnitTests/Pipeline.UnitTests.csproj -> tools/Lcb/Lcb.csproj", "services/Api/Pipeline.Api.csproj -> services/Scorer/Pipeline.Scorer.csproj"],
