@@ -102,7 +102,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
-        virtualHost = await RabbitVirtualHost.CreateAsync($"test-extend-{id}");
+        virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-extend-{id}");
         replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },

@@ -75,7 +75,7 @@ public sealed class PipelineCluster : IAsyncDisposable
         {
             EndPoints = { Options.Redis }, AbortOnConnectFail = false,
         });
-        virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
+        virtualHost = await Options.Broker.CreateVirtualHostAsync(VirtualHost);
         Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
