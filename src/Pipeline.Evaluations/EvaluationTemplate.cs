@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core;
 
 namespace Pipeline.Evaluations;
 
@@ -10,7 +11,7 @@ public sealed record EvaluationTemplate
     public required DatasetSelection Selection { get; init; }
     public string PromptStyle { get; init; } = "chat";
     public SamplingSettings Sampling { get; init; } = new();
-    public double TimeoutSeconds { get; init; } = 6;
+    public double TimeoutSeconds { get; init; } = RunDefaults.TimeoutSeconds;
     public IReadOnlyList<int> Ks { get; init; } = DefaultKs;
 
     /// <summary>A new run of <paramref name="model"/> served at <paramref name="baseUrl"/>.</summary>

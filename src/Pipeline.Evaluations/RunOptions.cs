@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Evaluations;
@@ -15,15 +16,15 @@ public class RunOptions
     public string[] Platforms { get; set; } = [];
     public string[] Difficulties { get; set; } = [];
     public int? Limit { get; set; }
-    public string PromptStyle { get; set; } = "chat";
-    public int N { get; set; } = 10;
-    public double Temperature { get; set; } = 0.2;
-    public double TopP { get; set; } = 0.95;
-    public int MaxTokens { get; set; } = 2000;
+    public string PromptStyle { get; set; } = RunDefaults.PromptStyle;
+    public int N { get; set; } = RunDefaults.Sampling.N;
+    public double Temperature { get; set; } = RunDefaults.Sampling.Temperature;
+    public double TopP { get; set; } = RunDefaults.Sampling.TopP;
+    public int MaxTokens { get; set; } = RunDefaults.Sampling.MaxTokens;
     public string[] Stop { get; set; } = [];
     public int? Seed { get; set; }
     /// <summary>Seconds per test case, as the official runner's timeout.</summary>
-    public double Timeout { get; set; } = 6;
+    public double Timeout { get; set; } = RunDefaults.TimeoutSeconds;
     /// <summary>pass@k values; null means 1, 5 and 10 (a default list would be appended to by configuration binding).</summary>
     public int[]? K { get; set; }
 

@@ -1,3 +1,4 @@
+using Pipeline.Core;
 using Pipeline.Core.Problems;
 using Pipeline.Grading.Sandbox;
 
@@ -10,7 +11,7 @@ namespace Pipeline.Grading;
 /// </summary>
 public sealed class SampleGrader(ISandbox sandbox, int attempts = 3)
 {
-    public const double DefaultTimeoutSeconds = 6;
+    public const double DefaultTimeoutSeconds = RunDefaults.TimeoutSeconds;
 
     /// <exception cref="SandboxFaultException">every attempt ended in a fault of ours.</exception>
     public async Task<SandboxOutcome> GradeAsync(string code, TestSuite suite, double timeoutSeconds, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ internal static class IngestCommand
     {
         var selection = new SelectionOptions();
         var redis = new Option<string>("--redis") { Description = "Redis HOST:PORT", DefaultValueFactory = _ => "localhost:6379" };
-        var prefix = new Option<string>("--key-prefix") { Description = "prefix of every Redis key", DefaultValueFactory = _ => "pipeline:" };
+        var prefix = new Option<string>("--key-prefix") { Description = "prefix of every Redis key", DefaultValueFactory = _ => RedisKeys.DefaultPrefix };
         var inMemory = new Option<bool>("--in-memory") { Description = "read and decode only, storing in process (nothing persists)" };
         var command = new Command("ingest", "read an LCB release, store its problems and decoded test suites, print a summary");
         selection.AddTo(command);

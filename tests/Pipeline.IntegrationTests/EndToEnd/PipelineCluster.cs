@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Pipeline.Contracts;
+using Pipeline.Core.Stores;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Replay.Faults;
@@ -37,7 +38,7 @@ public sealed class PipelineCluster : IAsyncDisposable
     public Pipeline.Replay.ReplayServer Replay { get; private set; } = null!;
 
     /// <summary>The Scorer's run state, read as `lcb eval --wait` reads it.</summary>
-    public IRunStore Store => new RedisRunStore(redis!, KeyPrefix);
+    public IRunStore Store => new RedisRunStore(redis!, new RedisKeys(KeyPrefix));
 
     public static async Task<PipelineCluster> StartAsync(ClusterOptions options)
     {

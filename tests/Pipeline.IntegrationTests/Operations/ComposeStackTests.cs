@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Commands;
 using Pipeline.Contracts;
+using Pipeline.Core.Stores;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Runs;
@@ -48,7 +49,7 @@ public sealed class ComposeStackTests(ITestOutputHelper log)
 
         clock.Restart();
         using var redis = await ConnectionMultiplexer.ConnectAsync($"localhost:{project.RedisPort}");
-        var store = new RedisRunStore(redis);
+        var store = new RedisRunStore(redis, new RedisKeys());
         var start = new StartEvaluation
         {
             RunId = Guid.NewGuid(),
