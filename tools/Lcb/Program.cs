@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Cli;
 using Pipeline.Cli.Commands;
 using Pipeline.Core.Stores;
 using Pipeline.Scorer.Reports;
@@ -19,4 +20,12 @@ root.Add(GradeCommand.Create());
 root.Add(ErrorsCommand.Create());
 root.Add(ReplayCommand.Create());
 root.Add(ExportCommand.Create((redis, prefix) => new RedisProblemStore(redis, new RedisKeys(prefix)), new OfficialEvalWriter()));
-return await root.Parse(args).InvokeAsync();
+try
+{
+    // Commands turn the failures they expect into their own messages; anything else is still one line, not a stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception error)
+{
+    return ErrorLine.Report(error, Console.Error);
+}

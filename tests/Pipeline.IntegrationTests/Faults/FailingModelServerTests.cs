@@ -69,7 +69,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         var output = new StringWriter();
         await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(VirtualHost), CancellationToken.None))
         {
-            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run, AnsiConsole.Create(new AnsiConsoleSettings
+            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run.ToString("N")[..8], AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No,
             }), CancellationToken.None);

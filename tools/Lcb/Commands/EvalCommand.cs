@@ -124,10 +124,34 @@ public static class EvalCommand
         return await FollowAsync(runStore, start.RunId, console, cancellationToken);
     }
 
-    /// <summary>Waits for the run to complete in the run store, then prints its results.</summary>
+    /// <summary>
+    /// Waits for the run to complete in the run store, then prints its results. A run that failed to start ends the
+    /// wait with exit code 4, a stalled one (all that is left is parked) with 3, each with the reason on stderr.
+    /// </summary>
     public static async Task<int> FollowAsync(IRunStore runStore, Guid runId, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await RunWatcher.WaitAsync(runStore, runId, console, cancellationToken);
+        RunWatcher.Outcome outcome;
+        try
+        {
+            outcome = await RunWatcher.WaitAsync(runStore, runId, console, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var id = runId.ToString("N")[..8];
+            await Console.Error.WriteLineAsync(
+                $"interrupted: run {runId} goes on in the services; follow it with `lcb status {id}`, its results with `lcb results {id}`");
+            return ExitCodes.Interrupted;
+        }
+        if (outcome.FailedStart is { } failed)
+        {
+            await Console.Error.WriteLineAsync($"error: run {runId} failed to start: {failed.Reason}");
+            return ExitCodes.RunFailed;
+        }
+        if (outcome.Progress is { IsStalled: true } stalled)
+        {
+            await Console.Error.WriteLineAsync($"error: run {runId} stalled: {ParkedSummary.Describe(runId, stalled.Parked)}");
+            return ExitCodes.RunStalled;
+        }
         return await ResultsCommand.ExecuteAsync(runStore, console, runId.ToString(), by: null, DateWindow.All, json: false, cancellationToken);
     }
 }
