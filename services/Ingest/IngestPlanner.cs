@@ -18,6 +18,11 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             throw new DatasetException($"no dataset configured: set {DatasetOptions.Section}:Source (env PIPELINE_{DatasetOptions.Section}__Source)");
         }
         var summary = await ingestor.IngestAsync(dataset.Source, start.Selection, onBadRow, cancellationToken);
+        if (summary.Problems.Count == 0)
+        {
+            // A run of nothing would be announced and then refused downstream: refuse it here, with the selection.
+            throw new DatasetException($"the selection matches no problem in {dataset.Source}: {Describe(start.Selection)}");
+        }
         var started = new EvaluationStarted
         {
             RunId = start.RunId,
@@ -40,4 +45,13 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
         }).ToList();
         return new Plan(started, commands, summary);
     }
+
+    private static string Describe(DatasetSelection selection) => string.Join(", ", new[]
+    {
+        $"release {selection.Release}",
+        selection.StartDate is { } from ? $"from {from:yyyy-MM-dd}" : null,
+        selection.EndDate is { } to ? $"to {to:yyyy-MM-dd}" : null,
+        selection.Platforms.Count > 0 ? $"platforms {string.Join("/", selection.Platforms)}" : null,
+        selection.Difficulties.Count > 0 ? $"difficulties {string.Join("/", selection.Difficulties)}" : null,
+    }.OfType<string>());
 }

@@ -33,17 +33,38 @@ public static class DemoCommand
 
     public static async Task<int> ExecuteAsync(string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        if (!File.Exists(BundledData.Recording(data, model)))
+        {
+            await Console.Error.WriteLineAsync($"error: no recording of '{model}' in {data}; recordings: {string.Join(", ", Recording.Models(data))}");
+            return ExitCodes.BadInput;
+        }
+        // Only the problems the recording answers: the replay server refuses the others, and they would never finish.
+        var recording = Recording.Read(BundledData.Recording(data, model));
+        var problems = recording.AnsweredProblemsFile(BundledData.Problems(data));
+        try
+        {
+            return await RunAsync(model, limit, data, recording, problems, console, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(problems);
+        }
+    }
+
+    private static async Task<int> RunAsync(
+        string model, int? limit, string data, Recording recording, string problems, IAnsiConsole console, CancellationToken cancellationToken)
+    {
         await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [model] = [BundledData.Recording(data, model)] },
             Faults = new FaultOptions(),
         }, cancellationToken);
-        using var host = InProcessPipeline.Build(BundledData.Problems(data), new Dictionary<string, string?>());
+        using var host = InProcessPipeline.Build(problems, new Dictionary<string, string?>());
         await host.StartAsync(cancellationToken);
         try
         {
             var runId = Guid.NewGuid();
-            console.MarkupLine($"[bold]run {runId}[/]: {Markup.Escape(model)} replayed from its recording, bundled problems{(limit is { } n ? $" (first {n})" : "")}");
+            console.MarkupLine($"[bold]run {runId}[/]: {Markup.Escape(model)} replayed from its recording, the {recording.ProblemIds.Count} bundled problems it answers{(limit is { } n ? $" (first {n})" : "")}");
             await host.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
             {
                 RunId = runId,
@@ -54,11 +75,19 @@ public static class DemoCommand
                 Ks = [1],
             }, cancellationToken);
             var store = host.Services.GetRequiredService<IRunStore>();
-            await RunWatcher.WaitAsync(store, runId, console, cancellationToken);
+            var outcome = await RunWatcher.WaitAsync(store, runId, console, cancellationToken);
+            if (outcome.Progress is { IsStalled: true } stalled)
+            {
+                await Console.Error.WriteLineAsync($"error: the demo run stalled: {ParkedSummary.Describe(runId, stalled.Parked)}");
+                return ExitCodes.RunStalled;
+            }
+            console.MarkupLine("[bold]scored on the bundled public tests only[/] (almost none of the bundled problems carry private tests):");
             foreach (var by in new[] { Breakdown.Difficulty, Breakdown.Platform })
             {
                 await ResultsCommand.ExecuteAsync(store, console, runId.ToString(), by, DateWindow.All, json: false, cancellationToken);
             }
+            var graded = (await store.GetVerdictsAsync(runId, cancellationToken)).Select(v => v.ProblemId).Distinct().ToList();
+            console.MarkupLine($"the same samples on the official full test suites (the recording's own verdicts): pass@1 [bold]{recording.OfficialPassAt1(graded) * 100:F1}%[/]");
             return Report(OfficialAgreement.Of(BundledData.OfficialVerdicts(data, model), await store.GetVerdictsAsync(runId, cancellationToken)), console);
         }
         finally

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Contracts;
+using Pipeline.Generator.ModelClient;
 using Pipeline.Scorer.Runs;
 using Pipeline.Scorer.Scoring;
 using RabbitMQ.Client.Exceptions;
@@ -33,11 +34,15 @@ public static class EvalCommand
         {
             Description = "seconds to wait for RabbitMQ before giving up", DefaultValueFactory = _ => 30,
         };
+        var skipModelCheck = new Option<bool>("--skip-model-check")
+        {
+            Description = "do not ask the server's /v1/models first (when --base-url is only reachable from the services)",
+        };
         var evaluation = new EvaluationOptions();
         var store = new RunStoreOptions();
         var command = new Command("eval", "Start an evaluation on the running services (Ingest, Generator, Executors, Scorer); --wait follows it to the results")
         {
-            model, baseUrl, extend, wait, connectTimeout,
+            model, baseUrl, extend, wait, connectTimeout, skipModelCheck,
         };
         evaluation.AddTo(command);
         store.AddTo(command);
@@ -79,6 +84,12 @@ public static class EvalCommand
             {
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 2;
+            }
+            if (!parse.GetValue(skipModelCheck) && await ModelServerCheck.CheckAsync(start.BaseUrl, start.Model,
+                    Environment.GetEnvironmentVariable("OPENAI_API_KEY"), ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Message}; nothing was started (--skip-model-check starts anyway)");
+                return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
             }
             var bus = StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout));
             try

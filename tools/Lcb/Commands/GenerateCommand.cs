@@ -65,6 +65,11 @@ internal static class GenerateCommand
                 UseNativeN = !parse.GetValue(oneRequestPerSample),
                 MaxConcurrentRequestsPerServer = settings.Parallelism,
             };
+            if (await ModelServerCheck.CheckAsync(settings.BaseUrl, settings.Model, client.ApiKey, ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Message}");
+                return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
+            }
             try
             {
                 return await ExecuteAsync(parse.GetRequiredValue(problems), selection, settings, client, parse.GetRequiredValue(output), cancellationToken);

@@ -17,6 +17,9 @@ public static class RunsCommand
         return command;
     }
 
+    /// <summary>The server's host and port: the part of the base URL that tells runs apart, short enough for 80 columns.</summary>
+    private static string Server(string baseUrl) => Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Authority : baseUrl;
+
     public static async Task<int> ExecuteAsync(IRunStore store, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var runs = await store.ListRunsAsync(cancellationToken);
@@ -25,18 +28,22 @@ public static class RunsCommand
             console.WriteLine("no runs yet");
             return 0;
         }
-        var table = new Table().AddColumns("run", "model", "started", "problems", "samples", "state", "pass@1");
+        var table = new Table().AddColumns("run", "model", "server", "release", "n", "T", "started", "samples", "state", "pass@1");
         foreach (var run in runs)
         {
             var progress = RunProgress.Of(run, await store.GetCountsAsync(run.RunId, cancellationToken),
-                await store.GetReportAsync(run.RunId, cancellationToken));
+                await store.GetReportAsync(run.RunId, cancellationToken), await store.GetParkedAsync(run.RunId, cancellationToken));
+            var request = run.Request;
             table.AddRow(
                 run.RunId.ToString("N")[..8],
                 Markup.Escape(run.Model),
+                Markup.Escape(request is null ? "-" : Server(request.BaseUrl)),
+                Markup.Escape(request?.Selection.Release ?? "-"),
+                run.SamplesPerProblem.ToString(),
+                request is null ? "-" : request.Sampling.Temperature.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
                 ScoreText.Time(run.StartedAt),
-                $"{progress.ProblemsComplete}/{run.Problems.Count}",
                 $"{progress.SamplesGraded}/{run.TotalSamples}",
-                progress.IsCompleted ? "completed" : "running",
+                progress.IsCompleted ? "completed" : progress.IsStalled ? "stalled" : progress.SamplesParked > 0 ? $"{progress.SamplesParked} parked" : "running",
                 ScoreText.Percent(progress.ProvisionalPassAt1));
         }
         console.Write(table);

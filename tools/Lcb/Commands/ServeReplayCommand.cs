@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary>`lcb serve-replay`: an OpenAI-compatible server on 127.0.0.1 answering from _eval_all recordings.</summary>
+/// <summary>`lcb serve-replay`: an OpenAI-compatible server (on 127.0.0.1 unless --host) answering from _eval_all recordings.</summary>
 internal static class ServeReplayCommand
 {
     public static Command Create()
@@ -16,7 +16,12 @@ internal static class ServeReplayCommand
             Description = "_eval_all files; each is served as the model named after its file", AllowMultipleArgumentsPerToken = true,
         };
         var models = new Option<string[]>("--model") { Description = "NAME=FILE: serve FILE as model NAME (repeatable)" };
-        var port = new Option<int>("--port") { Description = "port on 127.0.0.1", DefaultValueFactory = _ => 8000 };
+        var port = new Option<int>("--port") { Description = "port to listen on", DefaultValueFactory = _ => 8000 };
+        var host = new Option<string>("--host")
+        {
+            Description = "address to listen on: 127.0.0.1, or 0.0.0.0 so that containers (compose's Generator) reach it through the docker host",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
         var latency = new Option<int>("--latency-ms") { Description = "added to every completion request" };
         var tooMany = new Option<double>("--rate-429") { Description = "share of requests answered 429 with Retry-After" };
         var retryAfter = new Option<int>("--retry-after") { Description = "Retry-After seconds on injected 429s", DefaultValueFactory = _ => 1 };
@@ -25,7 +30,7 @@ internal static class ServeReplayCommand
         var malformed = new Option<double>("--rate-malformed") { Description = "share of requests answered with malformed JSON" };
         var command = new Command("serve-replay", "Serve recorded model outputs over the OpenAI API (tests, demos, offline re-scoring)")
         {
-            recordings, models, port, latency, tooMany, retryAfter, serverError, drop, malformed,
+            recordings, models, port, host, latency, tooMany, retryAfter, serverError, drop, malformed,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,9 +49,15 @@ internal static class ServeReplayCommand
                 }
                 served[split[0]] = [split[1]];
             }
+            if (!System.Net.IPAddress.TryParse(parse.GetValue(host), out var address))
+            {
+                await Console.Error.WriteLineAsync($"error: --host '{parse.GetValue(host)}' is not an IP address (127.0.0.1, 0.0.0.0, …)");
+                return ExitCodes.BadInput;
+            }
             var options = new ReplayServerOptions
             {
                 Port = parse.GetValue(port),
+                Address = address,
                 Models = served,
                 Faults = new FaultOptions
                 {

@@ -8,8 +8,10 @@ public static class BundledData
 
     public static string Problems(string directory) => Path.Combine(directory, "problems.jsonl");
 
+    public const string RecordingSuffix = ".codegeneration.eval_all.jsonl";
+
     public static string Recording(string directory, string model) =>
-        Path.Combine(directory, "generations", $"{model}.codegeneration.eval_all.jsonl");
+        Path.Combine(directory, "generations", model + RecordingSuffix);
 
     public static string OfficialVerdicts(string directory, string model) =>
         Path.Combine(directory, "generations", $"{model}.official_public_verdicts.jsonl");

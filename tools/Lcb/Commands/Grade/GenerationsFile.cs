@@ -15,12 +15,25 @@ public static class GenerationsFile
     {
         var text = File.ReadAllText(path);
         var rows = text.AsSpan().TrimStart().StartsWith("[")
-            ? JsonDocument.Parse(text).RootElement.EnumerateArray().Select((row, index) => (row, index)).ToList()
+            ? Parse(text, path, lineOffset: 0).EnumerateArray().Select((row, index) => (row, index)).ToList()
             : [.. text.Split('\n').Select((line, index) => (line, index)).Where(l => l.line.Trim().Length > 0)
-                .Select(l => (JsonDocument.Parse(l.line).RootElement, l.index))];
+                .Select(l => (Parse(l.line, path, lineOffset: l.index), l.index))];
         var seen = new HashSet<string>();
         return [.. rows.Select(row => ToGenerations(row.Item1, path, row.Item2 + 1))
             .Select(g => seen.Add(g.QuestionId) ? g : throw new InvalidDataException($"{path}: question {g.QuestionId} appears twice"))];
+    }
+
+    /// <summary>JSON text, or an error naming the file and line where it stops being JSON.</summary>
+    private static JsonElement Parse(string json, string path, int lineOffset)
+    {
+        try
+        {
+            return JsonDocument.Parse(json).RootElement;
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{path}:{lineOffset + (error.LineNumber ?? 0) + 1}: not JSON ({error.Message.Split(" Path:")[0]})");
+        }
     }
 
     private static ProblemGenerations ToGenerations(JsonElement row, string path, int number)
