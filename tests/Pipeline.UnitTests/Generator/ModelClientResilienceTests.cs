@@ -92,7 +92,7 @@ public sealed class ModelClientResilienceTests
     private static Func<HttpResponseMessage> Status(HttpStatusCode code) => () => new HttpResponseMessage(code) { Content = new StringContent("{}") };
 
     private static Func<HttpResponseMessage> Refused(HttpStatusCode code, string message) => () =>
-        new HttpResponseMessage(code) { Content = new StringContent($$"""{"error": {"message": "{{message}}", "type": "invalid_request_error"}}""") };
+        new HttpResponseMessage(code) { Content = new StringContent($$$"""{"error": {"message": "{{{message}}}", "type": "invalid_request_error"}}""") };
 
     private static Func<HttpResponseMessage> RateLimited(int retryAfterSeconds) => () =>
     {
