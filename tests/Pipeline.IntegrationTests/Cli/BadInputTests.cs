@@ -1,6 +1,6 @@
 using Pipeline.Cli;
 using Pipeline.IntegrationTests.EndToEnd;
-using Pipeline.IntegrationTests.Grading;
+using Pipeline.TestSupport;
 using Pipeline.IntegrationTests.Infrastructure;
 
 namespace Pipeline.IntegrationTests.Cli;
@@ -13,7 +13,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
 {
     private const string Model = "qwen2.5-7b-instruct";
     private readonly string _folder = Directory.CreateTempSubdirectory("lcb-bad-input-").FullName;
-    private ReplayServer.ReplayServer? _replay;
+    private Pipeline.Replay.ReplayServer? _replay;
 
     [Fact]
     public async Task Grade_names_the_file_and_line_that_is_not_json()
@@ -90,9 +90,9 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
         return output;
     }
 
-    public async Task InitializeAsync() => _replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+    public async Task InitializeAsync() => _replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
     {
-        Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+        Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
     });
 
     public async Task DisposeAsync()

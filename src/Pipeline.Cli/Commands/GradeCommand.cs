@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Pipeline.Cli.Commands.Grade;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Dataset;
+using Spectre.Console;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>lcb grade</c>: grade generations made elsewhere, in-process, and write the official reports.</summary>
+internal static class GradeCommand
+{
+    public static Command Create()
+    {
+        var problems = new Option<string>("--problems") { Description = "dataset .jsonl file, or a folder of test*.jsonl", Required = true };
+        var release = new Option<string?>("--release") { Description = "release_v1 … release_v6, vN, vA_vB or release_latest (folder only)" };
+        var generations = new Option<FileInfo>("--generations") { Description = "official _eval_all.json/.jsonl or {question_id, code_list} rows", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "folder for eval_all.json, eval.json and verdicts.jsonl", Required = true };
+        var timeout = new Option<double>("--timeout") { Description = "per-test timeout, seconds", DefaultValueFactory = _ => SampleGrader.DefaultTimeoutSeconds };
+        var workers = new Option<int>("--workers") { Description = "samples graded at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var resume = new Option<bool>("--resume") { Description = $"continue an interrupted grading in --out ({GradeJournal.FileName}): graded samples are skipped" };
+        var sandbox = new Option<string>("--sandbox") { Description = "process or docker", DefaultValueFactory = _ => "process" };
+        sandbox.AcceptOnlyFromAmong([.. SandboxFactory.Kinds]);
+        var grade = new Command("grade", "grade generations made elsewhere exactly as the official LCB runner, and write its reports");
+        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox, resume })
+        {
+            grade.Add(option);
+        }
+        grade.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var folder = parse.GetValue(output)!.FullName;
+                if (File.Exists(folder))
+                {
+                    throw new ArgumentException($"--out {folder} is a file; give a folder (it gets eval_all.json, eval.json and verdicts.jsonl)");
+                }
+                var job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName);
+                await using var backend = SandboxFactory.Create(new SandboxOptions { Backend = parse.GetValue(sandbox)!, Workers = Math.Max(1, parse.GetValue(workers)) });
+                using var journal = GradeJournal.Open(folder, parse.GetValue(resume));
+                if (journal.Graded.Count > 0)
+                {
+                    AnsiConsole.MarkupLine($"resuming: {journal.Graded.Count} samples already graded");
+                }
+                IReadOnlyList<Pipeline.Runs.Export.ExportedProblem> graded;
+                try
+                {
+                    graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken, journal);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync($"interrupted: the verdicts so far are kept in {Path.Combine(folder, GradeJournal.FileName)}; the same command with --resume grades the rest");
+                    return ExitCodes.Interrupted;
+                }
+                var metrics = GradeReports.Write(graded, folder);
+                journal.Complete();
+                foreach (var (key, value) in metrics)
+                {
+                    AnsiConsole.MarkupLine($"{key}: [green]{value * 100:F2}[/]");
+                }
+                AnsiConsole.MarkupLine($"wrote eval_all.json, eval.json and verdicts.jsonl to {Markup.Escape(folder)}");
+                return 0;
+            }
+            catch (Exception e) when (e is InvalidDataException or DatasetException or FileNotFoundException or ArgumentException or NotSupportedException or SandboxFaultException)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return 2;
+            }
+        });
+        return grade;
+    }
+}

@@ -1,0 +1,57 @@
+using Pipeline.Contracts;
+using Pipeline.Dataset;
+
+namespace Pipeline.Dataset.Ingest;
+
+/// <summary>
+/// Turns a <see cref="StartEvaluation"/> into stored problems and the messages that start the run:
+/// one <see cref="EvaluationStarted"/>, then one <see cref="GenerateSolutions"/> per problem (by suite hash).
+/// </summary>
+public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions dataset)
+{
+    public sealed record Plan(EvaluationStarted Started, IReadOnlyList<GenerateSolutions> Commands, IngestSummary Summary);
+
+    public async Task<Plan> PlanAsync(StartEvaluation start, Action<BadRow>? onBadRow = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataset.Source))
+        {
+            throw new DatasetException($"no dataset configured: set {DatasetOptions.Section}:Source (env PIPELINE_{DatasetOptions.Section}__Source)");
+        }
+        var summary = await ingestor.IngestAsync(dataset.Source, start.Selection, onBadRow, cancellationToken);
+        if (summary.Problems.Count == 0)
+        {
+            // A run of nothing would be announced and then refused downstream: refuse it here, with the selection.
+            throw new DatasetException($"the selection matches no problem in {dataset.Source}: {Describe(start.Selection)}");
+        }
+        var started = new EvaluationStarted
+        {
+            RunId = start.RunId,
+            Model = start.Model,
+            ProblemIds = [.. summary.Problems.Select(p => p.QuestionId)],
+            SamplesPerProblem = start.Sampling.N,
+            Ks = start.Ks,
+            Request = start,
+        };
+        var commands = summary.Problems.Select(p => new GenerateSolutions
+        {
+            RunId = start.RunId,
+            ProblemId = p.QuestionId,
+            SuiteHash = p.SuiteHash,
+            Model = start.Model,
+            BaseUrl = start.BaseUrl,
+            PromptStyle = start.PromptStyle,
+            Sampling = start.Sampling,
+            TimeoutSeconds = start.TimeoutSeconds,
+        }).ToList();
+        return new Plan(started, commands, summary);
+    }
+
+    private static string Describe(DatasetSelection selection) => string.Join(", ", new[]
+    {
+        $"release {selection.Release}",
+        selection.StartDate is { } from ? $"from {from:yyyy-MM-dd}" : null,
+        selection.EndDate is { } to ? $"to {to:yyyy-MM-dd}" : null,
+        selection.Platforms.Count > 0 ? $"platforms {string.Join("/", selection.Platforms)}" : null,
+        selection.Difficulties.Count > 0 ? $"difficulties {string.Join("/", selection.Difficulties)}" : null,
+    }.OfType<string>());
+}
