@@ -27,7 +27,7 @@ public sealed class DemoTests
     {
         // o1-mini answers none of the first 20 bundled problems: before, this waited for ever at 0/20.
         var output = new StringWriter();
-        var exitCode = await DemoCommand.ExecuteAsync("o1-mini", limit: 3, BundledData.Directory, Plain(output), CancellationToken.None)
+        var exitCode = await DemoCommand.ExecuteAsync("o1-mini", limit: 3, LcbTestData.Folder, Plain(output), CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(exitCode == 0, output.ToString());
         Assert.Matches(@"per-test\s+verdicts\s+equal\s+on\s+3/3\s+samples", output.ToString());
@@ -37,8 +37,8 @@ public sealed class DemoTests
     public async Task An_unknown_recording_is_refused()
     {
         Assert.Equal(Pipeline.Cli.ExitCodes.BadInput,
-            await DemoCommand.ExecuteAsync("gpt-nope", limit: 3, BundledData.Directory, Plain(new StringWriter()), CancellationToken.None));
-        Assert.Equal(["o1-mini", "qwen2.5-7b-instruct"], Recording.Models(BundledData.Directory));
+            await DemoCommand.ExecuteAsync("gpt-nope", limit: 3, LcbTestData.Folder, Plain(new StringWriter()), CancellationToken.None));
+        Assert.Equal(["o1-mini", "qwen2.5-7b-instruct"], Pipeline.Cli.Evaluation.Recording.Models(LcbTestData.Folder));
     }
 
     private static IAnsiConsole Plain(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings

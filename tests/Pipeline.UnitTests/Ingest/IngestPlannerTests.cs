@@ -58,9 +58,9 @@ public sealed class IngestPlannerTests
     public async Task A_selection_matching_no_problem_is_refused_with_the_selection()
     {
         var empty = new DatasetSelection { Release = "release_latest", StartDate = new DateOnly(2030, 1, 1) };
-        var error = await Assert.ThrowsAsync<DatasetException>(() => Planner(TestData.Lcb("problems.jsonl")).PlanAsync(Start(empty)));
+        var error = await Assert.ThrowsAsync<DatasetException>(() => Planner(LcbTestData.File("problems.jsonl")).PlanAsync(Start(empty)));
 
-        Assert.EndsWith("matches no problem in " + TestData.Lcb("problems.jsonl") + ": release release_latest, from 2030-01-01", error.Message);
+        Assert.EndsWith("matches no problem in " + LcbTestData.File("problems.jsonl") + ": release release_latest, from 2030-01-01", error.Message);
     }
 
     private IngestPlanner Planner(string source) =>
