@@ -35,6 +35,8 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             Model = start.Model,
             BaseUrl = start.BaseUrl,
             PromptStyle = start.PromptStyle,
+            Scenario = start.Scenario,
+            Cot = start.Cot,
             Sampling = start.Sampling,
             TimeoutSeconds = start.TimeoutSeconds,
         }).ToList();

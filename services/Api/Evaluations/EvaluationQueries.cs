@@ -1,3 +1,4 @@
+using Pipeline.Core.Scenarios;
 using Pipeline.Scorer.Runs;
 using Pipeline.Scorer.Scoring;
 
@@ -46,6 +47,7 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         RunId = requested.RunId,
         Model = requested.Start.Model,
         State = EvaluationStatus.Queued,
+        Scenario = ScenarioNames.Label(requested.Start.Scenario, requested.Start.Cot),
         BaseUrl = requested.Start.BaseUrl,
         Source = requested.Source,
         RequestedAt = requested.RequestedAt,
@@ -56,6 +58,7 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         RunId = run.RunId,
         Model = run.Model,
         State = report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
+        Scenario = run.Scenario,
         BaseUrl = requested?.Start.BaseUrl,
         Source = requested?.Source,
         RequestedAt = requested?.RequestedAt,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Runs;
+using Pipeline.Core.Scenarios;
 using Pipeline.Scorer.Runs;
 using Pipeline.Scorer.Scoring;
 using Spectre.Console;
@@ -11,21 +12,25 @@ public static class RunsCommand
 {
     public static Command Create()
     {
-        var command = new Command("runs", "List evaluation runs with their progress and pass@1");
-        RunCommandAction.Set(command, new RunStoreOptions(), (_, store, cancellationToken) =>
-            ExecuteAsync(store, AnsiConsole.Console, cancellationToken));
+        var scenario = new Option<string?>("--scenario") { Description = $"only runs of this scenario ({string.Join(", ", ScenarioNames.All)})" };
+        scenario.AcceptOnlyFromAmong([.. ScenarioNames.All]);
+        var command = new Command("runs", "List evaluation runs with their scenario, progress and pass@1") { scenario };
+        RunCommandAction.Set(command, new RunStoreOptions(), (parse, store, cancellationToken) =>
+            ExecuteAsync(store, AnsiConsole.Console, cancellationToken, parse.GetValue(scenario)));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(IRunStore store, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <param name="scenario">an official scenario name: only its runs (a code-execution filter includes its cot runs); null: all</param>
+    public static async Task<int> ExecuteAsync(IRunStore store, IAnsiConsole console, CancellationToken cancellationToken, string? scenario = null)
     {
-        var runs = await store.ListRunsAsync(cancellationToken);
+        var runs = (await store.ListRunsAsync(cancellationToken))
+            .Where(run => scenario is null || (run.Request?.Scenario ?? ScenarioNames.Default) == scenario).ToList();
         if (runs.Count == 0)
         {
             console.WriteLine("no runs yet");
             return 0;
         }
-        var table = new Table().AddColumns("run", "model", "started", "problems", "samples", "state", "pass@1");
+        var table = new Table().AddColumns("run", "model", "scenario", "started", "problems", "samples", "state", "pass@1");
         foreach (var run in runs)
         {
             var progress = RunProgress.Of(run, await store.GetCountsAsync(run.RunId, cancellationToken),
@@ -33,6 +38,7 @@ public static class RunsCommand
             table.AddRow(
                 run.RunId.ToString("N")[..8],
                 Markup.Escape(run.Model),
+                Markup.Escape(run.Scenario),
                 ScoreText.Time(run.StartedAt),
                 $"{progress.ProblemsComplete}/{run.Problems.Count}",
                 $"{progress.SamplesGraded}/{run.TotalSamples}",
