@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Ingest.Dataset;
 
 namespace Pipeline.Ingest;
@@ -13,11 +14,16 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
 
     public async Task<Plan> PlanAsync(StartEvaluation start, Action<BadRow>? onBadRow = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(dataset.Source))
+        Scenario scenario;
+        try
         {
-            throw new DatasetException($"no dataset configured: set {DatasetOptions.Section}:Source (env PIPELINE_{DatasetOptions.Section}__Source)");
+            scenario = ScenarioNames.Validate(start.Scenario, start.Cot);
         }
-        var summary = await ingestor.IngestAsync(dataset.Source, start.Selection, onBadRow, cancellationToken);
+        catch (ArgumentException error)
+        {
+            throw new DatasetException(error.Message, error);
+        }
+        var summary = await ingestor.IngestAsync(dataset.SourceFor(scenario), start.Selection, onBadRow, cancellationToken, scenario);
         var started = new EvaluationStarted
         {
             RunId = start.RunId,

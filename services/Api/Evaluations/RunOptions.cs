@@ -84,12 +84,12 @@ public class RunOptions
     {
         try
         {
-            ScenarioNames.Validate(Scenario, Cot);
+            ScenarioPrompts.Check(ScenarioNames.Validate(Scenario, Cot), PromptStyles.Parse(PromptStyle));
             return null;
         }
         catch (ArgumentException error)
         {
-            return error.Message.Split(" (Parameter")[0];
+            return error.Message;
         }
     }
 

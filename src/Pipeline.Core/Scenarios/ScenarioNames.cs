@@ -19,7 +19,7 @@ public static class ScenarioNames
     public static Scenario Parse(string? value) =>
         ByName.TryGetValue((value ?? "").Trim().ToLowerInvariant(), out var scenario)
             ? scenario
-            : throw new ArgumentException($"unknown scenario '{value}': use {string.Join(", ", All)}", nameof(value));
+            : throw new ArgumentException($"unknown scenario '{value}': use {string.Join(", ", All)}");
 
     public static string Name(this Scenario scenario) => ByName.First(pair => pair.Value == scenario).Key;
 
@@ -32,6 +32,6 @@ public static class ScenarioNames
         var parsed = Parse(scenario);
         return !cot || parsed == Scenario.CodeExecution
             ? parsed
-            : throw new ArgumentException($"cot applies to codeexecution only, not {parsed.Name()}", nameof(cot));
+            : throw new ArgumentException($"cot applies to codeexecution only, not {parsed.Name()}");
     }
 }

@@ -34,7 +34,7 @@ internal sealed class EvaluationOptions
     public EvaluationTemplate Template(ParseResult parse) => new()
     {
         Selection = _selection.Selection(parse),
-        Scenario = _scenario.Scenario(parse).Name(),
+        Scenario = _scenario.Checked(parse, _sampling.Style(parse)).Name(),
         Cot = _scenario.Cot(parse),
         PromptStyle = _sampling.Style(parse).Name(),
         Sampling = _sampling.Settings(parse),

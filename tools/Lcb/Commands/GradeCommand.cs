@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Pipeline.Cli.Commands.Grade;
+using Pipeline.Core.Scenarios;
 using Pipeline.Executor.Grading;
+using Pipeline.Generator.Extraction;
 using Pipeline.Executor.Sandbox;
 using Pipeline.Ingest.Dataset;
 using Spectre.Console;
@@ -20,23 +22,28 @@ internal static class GradeCommand
         var workers = new Option<int>("--workers") { Description = "samples graded at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var sandbox = new Option<string>("--sandbox") { Description = "process or docker", DefaultValueFactory = _ => "process" };
         sandbox.AcceptOnlyFromAmong([.. SandboxFactory.Kinds]);
+        var extract = new Option<bool>("--extract") { Description = "take the answers out of each row's output_list as the official runner does (else code_list/pred_list as given)" };
+        var scenario = new ScenarioOptions();
         var grade = new Command("grade", "grade generations made elsewhere exactly as the official LCB runner, and write its reports");
-        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox })
+        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox, extract })
         {
             grade.Add(option);
         }
+        scenario.AddTo(grade);
         grade.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
-                var job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName);
+                var chosen = scenario.Scenario(parse);
+                var job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName, chosen,
+                    parse.GetValue(extract) ? OfficialExtraction.Of(chosen, scenario.Cot(parse)) : null);
                 await using var backend = SandboxFactory.Create(new SandboxOptions { Backend = parse.GetValue(sandbox)!, Workers = Math.Max(1, parse.GetValue(workers)) });
                 var graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken);
                 var folder = parse.GetValue(output)!.FullName;
                 var metrics = GradeReports.Write(graded, folder);
                 foreach (var (key, value) in metrics)
                 {
-                    AnsiConsole.MarkupLine($"{key}: [green]{value * 100:F2}[/]");
+                    AnsiConsole.MarkupLine($"{key}: [green]{(chosen == Scenario.CodeExecution ? value : value * 100):F2}[/]");
                 }
                 AnsiConsole.MarkupLine($"wrote eval_all.json, eval.json and verdicts.jsonl to {Markup.Escape(folder)}");
                 return 0;
