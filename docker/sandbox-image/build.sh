@@ -10,7 +10,7 @@ if docker image inspect "$tag" >/dev/null 2>&1; then exit 0; fi
 
 python=/usr/bin/python3.11
 numpy=/usr/lib/python3/dist-packages/numpy
-pandas=(/usr/lib/python3/dist-packages/{pandas,dateutil,pytz} /usr/lib/python3/dist-packages/six.py)
+pandas=(/usr/lib/python3/dist-packages/{pandas,dateutil,pytz} /usr/lib/python3/dist-packages/six.py /usr/share/zoneinfo) # Debian's pytz reads the system zoneinfo
 for needed in "$python" /usr/lib/python3.11 "$numpy" "${pandas[@]}"; do
   [ -e "$needed" ] || { echo "build-sandbox-image: $needed missing (apt-get install python3.11 python3-numpy python3-pandas)" >&2; exit 1; }
 done
