@@ -91,7 +91,7 @@ public static class PredictionRow
             : throw new InvalidDataException($"unknown difficulty '{value}' (expected {string.Join(", ", LcbValues.Difficulties)})");
     }
 
-    /// <summary>An ISO date string, or epoch milliseconds (how some hub exports write timestamps), read as UTC.</summary>
+    /// <summary>An ISO date string, or epoch milliseconds (how some hub exports write timestamps) taken as UTC; both without a zone, as the ISO dates are.</summary>
     private static DateTime ContestDate(JsonElement row)
     {
         if (!row.TryGetProperty("contest_date", out var value))
@@ -100,7 +100,7 @@ public static class PredictionRow
         }
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var milliseconds))
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime;
+            return DateTime.SpecifyKind(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime, DateTimeKind.Unspecified);
         }
         if (value.ValueKind == JsonValueKind.String
             && DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date))

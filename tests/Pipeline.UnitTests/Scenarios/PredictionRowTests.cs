@@ -23,7 +23,8 @@ public sealed class PredictionRowTests : IDisposable
         Assert.Contains("sample_0", execution.Keys);
         Assert.All(execution.Values, p => Assert.Equal("codeexecution", p.Scenario));
         Assert.Equal(new DateTime(2024, 10, 12, 7, 30, 0), execution["sample_0"].ContestDate);
-        Assert.Equal(execution["sample_1"].ContestDate, execution["sample_2"].ContestDate); // sample_2 gives epoch ms
+        Assert.Equal(execution["sample_3"].ContestDate, execution["sample_2"].ContestDate); // one contest; sample_2 gives epoch ms
+        Assert.Equal(DateTimeKind.Unspecified, execution["sample_2"].ContestDate.Kind);
     }
 
     [Fact]
