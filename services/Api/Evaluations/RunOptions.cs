@@ -84,7 +84,11 @@ public class RunOptions
     {
         try
         {
-            ScenarioPrompts.Check(ScenarioNames.Validate(Scenario, Cot), PromptStyles.Parse(PromptStyle));
+            var scenario = ScenarioNames.Validate(Scenario, Cot);
+            if (IsPromptStyle(PromptStyle)) // a bad style is named under promptStyle
+            {
+                ScenarioPrompts.Check(scenario, PromptStyles.Parse(PromptStyle));
+            }
             return null;
         }
         catch (ArgumentException error)
