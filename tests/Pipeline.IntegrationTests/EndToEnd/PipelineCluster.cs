@@ -4,9 +4,9 @@ using Pipeline.Contracts;
 using Pipeline.Core.Scenarios;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.ReplayServer.Recordings;
-using Pipeline.Scorer.Runs;
+using Pipeline.Replay.Faults;
+using Pipeline.Replay.Recordings;
+using Pipeline.Runs;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.EndToEnd;
@@ -37,7 +37,7 @@ public sealed class PipelineCluster : IAsyncDisposable
 
     public string KeyPrefix => $"test-e2e-{id}:";
 
-    public ReplayServer.ReplayServer Replay { get; private set; } = null!;
+    public Pipeline.Replay.ReplayServer Replay { get; private set; } = null!;
 
     /// <summary>The Scorer's run state, read as `lcb eval --wait` reads it.</summary>
     public IRunStore Store => new RedisRunStore(redis!, KeyPrefix);
@@ -86,9 +86,9 @@ public sealed class PipelineCluster : IAsyncDisposable
             EndPoints = { Options.Redis }, AbortOnConnectFail = false,
         });
         virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
-        Replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
             Recorded = new Dictionary<string, IReadOnlyList<RecordedProblem>>
             {
                 [SyntheticAnswers.ModelName(Scenario.TestOutputPrediction)] = SyntheticRecording.Build(SyntheticItems(Scenario.TestOutputPrediction), Synthetic),

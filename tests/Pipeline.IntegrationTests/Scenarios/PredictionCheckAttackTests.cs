@@ -1,5 +1,5 @@
 using Pipeline.Core.Problems;
-using Pipeline.Executor.Grading;
+using Pipeline.Grading;
 using Pipeline.IntegrationTests.Sandbox;
 
 namespace Pipeline.IntegrationTests.Scenarios;
@@ -19,7 +19,7 @@ public sealed class PredictionCheckAttackTests(SandboxBackendsFixture backends) 
 
     private static readonly TestSuite TestOutput = new() { Tests = [new TestCase("1", "[1, 2]", "testoutput")] };
 
-    public static TheoryData<string> Backends() => new(Pipeline.Executor.Sandbox.SandboxFactory.Kinds);
+    public static TheoryData<string> Backends() => new(Pipeline.Grading.Sandbox.SandboxFactory.Kinds);
 
     [Theory]
     [MemberData(nameof(Backends))]

@@ -2,12 +2,12 @@ using System.Text.Json;
 using Pipeline.Cli.Commands.Grade;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Core.Scenarios;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
-using Pipeline.Executor.Sandbox.Process;
-using Pipeline.Generator.Extraction;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Sandbox.Process;
+using Pipeline.Generation.Extraction;
 using Pipeline.IntegrationTests.Grading;
-using Pipeline.Scorer.Reports;
+using Pipeline.Runs.Reports;
 
 namespace Pipeline.IntegrationTests.Scenarios;
 

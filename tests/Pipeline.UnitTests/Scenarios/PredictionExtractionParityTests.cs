@@ -1,4 +1,4 @@
-using Pipeline.Generator.Extraction;
+using Pipeline.Generation.Extraction;
 
 namespace Pipeline.UnitTests.Scenarios;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pipeline.Core.Scenarios;
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Scenarios;
 

@@ -1,6 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.Core.Scenarios;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Scenarios;
 

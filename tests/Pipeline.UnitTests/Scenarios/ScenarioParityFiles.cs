@@ -3,7 +3,7 @@ using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Scenarios;
 
