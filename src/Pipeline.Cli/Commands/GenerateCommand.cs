@@ -4,7 +4,6 @@ using Pipeline.Contracts;
 using Pipeline.Core.Scenarios;
 using Pipeline.Dataset;
 using Pipeline.Generation.Cache;
-using Pipeline.Generation.Generation;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Generation.Offline;
 using Pipeline.Generation.Prompts;

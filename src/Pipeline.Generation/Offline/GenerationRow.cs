@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
-using Pipeline.Generation.Generation;
 using Pipeline.Generation;
 
 namespace Pipeline.Generation.Offline;

@@ -1,7 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
-using Pipeline.Generation.Generation;
 using Pipeline.Generation.Prompts;
 using Pipeline.Generation;
 
