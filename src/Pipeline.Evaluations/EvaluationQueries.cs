@@ -1,5 +1,6 @@
-using Pipeline.Runs;
+using Pipeline.Core.Scenarios;
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs;
 
 namespace Pipeline.Evaluations;
 
@@ -67,6 +68,7 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         RunId = requested.RunId,
         Model = requested.Start.Model,
         State = EvaluationStatus.Queued,
+        Scenario = ScenarioNames.Label(requested.Start.Scenario, requested.Start.Cot),
         BaseUrl = requested.Start.BaseUrl,
         Source = requested.Source,
         RequestedAt = requested.RequestedAt,
@@ -77,6 +79,7 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         RunId = run.RunId,
         Model = run.Model,
         State = report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
+        Scenario = run.Scenario,
         BaseUrl = requested?.Start.BaseUrl,
         Source = requested?.Source,
         RequestedAt = requested?.RequestedAt,

@@ -18,6 +18,8 @@ public sealed record EvaluationStatus
     public required Guid RunId { get; init; }
     public required string Model { get; init; }
     public required string State { get; init; }
+    /// <summary>The scenario evaluated ("codegeneration", "codeexecution (cot)", …).</summary>
+    public string Scenario { get; init; } = "codegeneration";
     public string? BaseUrl { get; init; }
     /// <summary>Who started it here ("api" or "watch"); null for runs started elsewhere (lcb eval).</summary>
     public string? Source { get; init; }

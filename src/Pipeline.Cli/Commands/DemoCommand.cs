@@ -3,10 +3,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.Replay;
+using Pipeline.Core.Scenarios;
 using Pipeline.Replay.Faults;
-using Pipeline.Runs;
+using Pipeline.Replay.Recordings;
+using Pipeline.Replay;
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -25,9 +27,38 @@ public static class DemoCommand
         var model = new Option<string>("--model") { Description = "bundled recording to replay", DefaultValueFactory = _ => DefaultModel };
         var limit = new Option<int?>("--limit") { Description = "only the first N problems" };
         var data = new Option<string?>("--data") { Description = "folder with problems.jsonl and generations/ (default: the bundled tests/data/lcb)" };
-        var command = new Command("demo", "Run the whole pipeline in this process on the bundled problems and a recorded model") { model, limit, data };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetRequiredValue(model), parse.GetValue(limit), parse.GetValue(data) ?? BundledData.Directory, AnsiConsole.Console, cancellationToken));
+        var wrong = new Option<double>("--wrong-share") { Description = "prediction scenarios: share of synthetic answers that are wrong", DefaultValueFactory = _ => 0.2 };
+        var malformed = new Option<double>("--malformed-share") { Description = "prediction scenarios: share of synthetic answers without an assertion", DefaultValueFactory = _ => 0.1 };
+        var seed = new Option<int>("--seed") { Description = "prediction scenarios: seed of the synthetic answers", DefaultValueFactory = _ => 1 };
+        var scenario = new ScenarioOptions();
+        var command = new Command("demo", "Run the whole pipeline in this process on the bundled problems and a recorded model (synthetic answers for the prediction scenarios)")
+        {
+            model, limit, data, wrong, malformed, seed,
+        };
+        scenario.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(data) ?? BundledData.Directory;
+            try
+            {
+                var chosen = scenario.Scenario(parse);
+                if (chosen is Scenario.TestOutputPrediction or Scenario.CodeExecution)
+                {
+                    var mix = new SyntheticMix { WrongShare = parse.GetValue(wrong), MalformedShare = parse.GetValue(malformed), Seed = parse.GetValue(seed) };
+                    return await PredictionDemo.ExecuteAsync(chosen, scenario.Cot(parse), parse.GetValue(limit), folder, mix, AnsiConsole.Console, cancellationToken);
+                }
+                if (chosen != Scenario.CodeGeneration)
+                {
+                    throw new ArgumentException($"lcb demo does not run {chosen.Name()} yet");
+                }
+            }
+            catch (ArgumentException error)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]demo: {error.Message}[/]");
+                return 2;
+            }
+            return await ExecuteAsync(parse.GetRequiredValue(model), parse.GetValue(limit), folder, AnsiConsole.Console, cancellationToken);
+        });
         return command;
     }
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Pipeline.Cli.Runs;
-using Pipeline.Runs;
+using Pipeline.Core.Scenarios;
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -11,24 +12,28 @@ public static class RunsCommand
 {
     public static Command Create()
     {
-        var command = new Command("runs", "List evaluation runs with their progress and pass@1");
-        RunCommandAction.Set(command, new RunStoreOptions(), (_, store, cancellationToken) =>
-            ExecuteAsync(store, AnsiConsole.Console, cancellationToken));
+        var scenario = new Option<string?>("--scenario") { Description = $"only runs of this scenario ({string.Join(", ", ScenarioNames.All)})" };
+        scenario.AcceptOnlyFromAmong([.. ScenarioNames.All]);
+        var command = new Command("runs", "List evaluation runs with their scenario, progress and pass@1") { scenario };
+        RunCommandAction.Set(command, new RunStoreOptions(), (parse, store, cancellationToken) =>
+            ExecuteAsync(store, AnsiConsole.Console, cancellationToken, parse.GetValue(scenario)));
         return command;
     }
 
     /// <summary>The server's host and port: the part of the base URL that tells runs apart, short enough for 80 columns.</summary>
     private static string Server(string baseUrl) => Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Authority : baseUrl;
 
-    public static async Task<int> ExecuteAsync(IRunStore store, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <param name="scenario">an official scenario name: only its runs (a code-execution filter includes its cot runs); null: all</param>
+    public static async Task<int> ExecuteAsync(IRunStore store, IAnsiConsole console, CancellationToken cancellationToken, string? scenario = null)
     {
-        var runs = await store.ListRunsAsync(cancellationToken);
+        var runs = (await store.ListRunsAsync(cancellationToken))
+            .Where(run => scenario is null || (run.Request?.Scenario ?? ScenarioNames.Default) == scenario).ToList();
         if (runs.Count == 0)
         {
             console.WriteLine("no runs yet");
             return 0;
         }
-        var table = new Table().AddColumns("run", "model", "server", "release", "n", "T", "started", "samples", "state", "pass@1");
+        var table = new Table().AddColumns("run", "model", "scenario", "server", "release", "n", "T", "started", "samples", "state", "pass@1");
         foreach (var run in runs)
         {
             var progress = RunProgress.Of(run, await store.GetCountsAsync(run.RunId, cancellationToken),
@@ -37,6 +42,7 @@ public static class RunsCommand
             table.AddRow(
                 run.RunId.ToString("N")[..8],
                 Markup.Escape(run.Model),
+                Markup.Escape(run.Scenario),
                 Markup.Escape(request is null ? "-" : Server(request.BaseUrl)),
                 Markup.Escape(request?.Selection.Release ?? "-"),
                 run.SamplesPerProblem.ToString(),

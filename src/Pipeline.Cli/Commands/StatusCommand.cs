@@ -38,6 +38,7 @@ public static class StatusCommand
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("run", run.RunId.ToString());
         grid.AddRow("model", Markup.Escape(run.Model));
+        grid.AddRow("scenario", Markup.Escape(run.Scenario));
         grid.AddRow("started", ScoreText.Time(run.StartedAt));
         if (run.Request?.Extends is { } extended)
         {

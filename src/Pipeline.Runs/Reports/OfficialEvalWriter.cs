@@ -26,6 +26,10 @@ public sealed class OfficialEvalWriter : IRunExportWriter
     /// <returns>the pass@k the official eval.json holds.</returns>
     public static IReadOnlyDictionary<string, double> Write(IReadOnlyList<ExportedProblem> graded, string folder)
     {
+        if (graded.Count > 0 && graded[0].Problem.Row is not null)
+        {
+            return PredictionEvalWriter.Write(graded, folder);
+        }
         var problems = graded.OrderBy(p => p.Problem.QuestionId, StringComparer.Ordinal).ToList();
         Directory.CreateDirectory(folder);
         using (var stream = File.Create(Path.Combine(folder, "eval_all.json")))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Cli.Commands.Grade;
 
@@ -7,11 +8,13 @@ public sealed record ProblemGenerations(string QuestionId, IReadOnlyList<string>
 
 /// <summary>
 /// Reads generations in the official <c>_eval_all.json</c> layout (a JSON array), its .jsonl form, or
-/// plain <c>{question_id, code_list}</c> rows. Other fields are ignored.
+/// plain <c>{question_id, code_list}</c> rows; the prediction scenarios' rows hold <c>pred_list</c> and are keyed
+/// as their problems ("question_id/test_id", or the execution id). Other fields are ignored.
 /// </summary>
 public static class GenerationsFile
 {
-    public static IReadOnlyList<ProblemGenerations> Read(string path)
+    /// <param name="extract">when given, the answers are taken out of each row's output_list with it (the official step after generation) instead of read from code_list/pred_list</param>
+    public static IReadOnlyList<ProblemGenerations> Read(string path, Func<string, string>? extract = null)
     {
         var text = File.ReadAllText(path);
         var rows = text.AsSpan().TrimStart().StartsWith("[")
@@ -19,7 +22,7 @@ public static class GenerationsFile
             : [.. text.Split('\n').Select((line, index) => (line, index)).Where(l => l.line.Trim().Length > 0)
                 .Select(l => (Parse(l.line, path, lineOffset: l.index), l.index))];
         var seen = new HashSet<string>();
-        return [.. rows.Select(row => ToGenerations(row.Item1, path, row.Item2 + 1))
+        return [.. rows.Select(row => ToGenerations(row.Item1, path, row.Item2 + 1, extract))
             .Select(g => seen.Add(g.QuestionId) ? g : throw new InvalidDataException($"{path}: question {g.QuestionId} appears twice"))];
     }
 
@@ -36,16 +39,21 @@ public static class GenerationsFile
         }
     }
 
-    private static ProblemGenerations ToGenerations(JsonElement row, string path, int number)
+    private static ProblemGenerations ToGenerations(JsonElement row, string path, int number, Func<string, string>? extract)
     {
-        if (!row.TryGetProperty("question_id", out var id) || !row.TryGetProperty("code_list", out var codes) || codes.ValueKind != JsonValueKind.Array)
+        var prediction = row.TryGetProperty("pred_list", out _);
+        var listName = prediction ? "pred_list" : "code_list";
+        var key = prediction ? OfficialRow.Key(row) : row.TryGetProperty("question_id", out var id) ? (id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()) : null;
+        var outputList = Strings(row, "output_list");
+        var answers = extract is null ? Strings(row, listName) : outputList?.Select(extract).ToList();
+        if (key is null || answers is null)
         {
-            throw new InvalidDataException($"{path}: row {number} needs question_id and a code_list array");
+            var needs = extract is null ? listName : "output_list";
+            throw new InvalidDataException($"{path}: row {number} needs {(prediction ? "id, or question_id and test_id," : "question_id")} and a {needs} array");
         }
-        var codeList = codes.EnumerateArray().Select(c => c.GetString() ?? "").ToList();
-        var outputList = row.TryGetProperty("output_list", out var outputs) && outputs.ValueKind == JsonValueKind.Array
-            ? outputs.EnumerateArray().Select(o => o.GetString() ?? "").ToList()
-            : codeList;
-        return new ProblemGenerations(id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText(), codeList, outputList);
+        return new ProblemGenerations(key, answers, outputList ?? answers);
     }
+
+    private static List<string>? Strings(JsonElement row, string name) =>
+        row.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray().Select(item => item.GetString() ?? "")] : null;
 }
