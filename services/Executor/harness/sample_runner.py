@@ -8,8 +8,8 @@ bare words), see PROTOCOL.md "Inside the worker":
 
     child: {"compiled": true} | {"testing_error": str}
     parent: next                  -> child runs one test and reports
-    child: {"stdout": str, "elapsed": float}          (stdin problems)
-         | {"value": <encoded>, "elapsed": float}     (call-based)
+    child: {"stdout": str}                            (stdin problems)
+         | {"value": <encoded>}                       (call-based)
          | {"raised": repr(exc)[, "inputs": str]}     (the test raised; -3/-4)
     parent: next | output | inputs | (EOF: stop)
 """
@@ -115,9 +115,9 @@ def _run_stdio(code, inputs, timeout, channel):
         faulthandler.enable()
         with grader._CapturedStdout() as captured:
             try:
-                start = time.time()
+                start = time.time()  # the official's own calls: a sample that breaks time.time fails here as there
                 grader._run_with_stdin(method, test_input)
-                elapsed = time.time() - start
+                time.time() - start
                 signal.alarm(0)
             except Exception as exc:
                 signal.alarm(0)
@@ -126,7 +126,7 @@ def _run_stdio(code, inputs, timeout, channel):
             finally:
                 signal.alarm(0)
                 faulthandler.disable()
-        channel.report({"stdout": captured[0], "elapsed": elapsed})
+        channel.report({"stdout": captured[0]})
 
 
 def _run_call_based(code, inputs, fn_name, timeout, channel):
@@ -156,9 +156,9 @@ def _call_one(method, args, timeout, channel):
     signal.alarm(timeout)
     faulthandler.enable()
     try:
-        start = time.time()
+        start = time.time()  # as official (see _run_stdio); the worker measures the time it reports
         prediction = method(*args)
-        elapsed = time.time() - start
+        time.time() - start
         signal.alarm(0)
         if isinstance(prediction, tuple):
             prediction = list(prediction)
@@ -169,7 +169,7 @@ def _call_one(method, args, timeout, channel):
     finally:
         signal.alarm(0)
         faulthandler.disable()
-    channel.report({"value": safe_encode(prediction), "elapsed": elapsed})
+    channel.report({"value": safe_encode(prediction)})
     return prediction, args
 
 
