@@ -45,6 +45,16 @@ public sealed class BubblewrapCommandTests
 
         Assert.Equal("--tmpfs", argv[hidden - 1]);
         Assert.Equal(["--ro-bind", "/usr/lib/python3/dist-packages/numpy", "/usr/lib/python3/dist-packages/numpy"], argv.Skip(hidden + 1).Take(3));
+        Assert.Equal("--remount-ro", argv[argv.LastIndexOf("/usr/lib/python3/dist-packages") - 1]); // no module planted for the next sample
+    }
+
+    [Fact]
+    public void The_worker_has_no_writable_scratch()
+    {
+        var argv = BubblewrapCommand.Build(Options, "/h", 0, false).ToList();
+
+        Assert.Equal("--dir", argv[argv.IndexOf("/tmp") - 1]);
+        Assert.DoesNotContain(argv.Select((arg, i) => (arg, i)), a => a.arg == "--tmpfs" && argv[a.i + 1] == "/tmp");
     }
 
     [Fact]
