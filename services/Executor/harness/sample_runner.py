@@ -18,59 +18,12 @@ import json
 import os
 import signal
 import time
-from collections import Counter, OrderedDict, defaultdict
-from decimal import Decimal
-from fractions import Fraction
 
 import lcb_grader as grader
+from value_codec import safe_encode
 
 # What the official runner's `results, metadata = None` raises when the method is missing.
 NO_METHOD = "cannot unpack non-iterable NoneType object"
-NUMPY_DTYPES = frozenset(["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-                          "float16", "float32", "float64"])
-_DICTS = (dict, defaultdict, OrderedDict, Counter)  # their == with a plain dict is plain dict equality
-_SMALL_INT = 1 << 53
-
-
-def encode(value):
-    """Type-faithful JSON for a returned value. Plain JSON for None/bool/str/list/small int/finite float,
-    tagged objects for the rest; anything else is {"opaque": true} and compares as not equal."""
-    kind = type(value)
-    if value is None or kind is bool or kind is str:
-        return value
-    if kind is int:
-        return value if -_SMALL_INT < value < _SMALL_INT else {"int": format(value, "x")}
-    if kind is float:
-        return value if value - value == 0 else {"float": value.hex()}
-    if kind is list:
-        return [encode(item) for item in value]
-    if kind is tuple:
-        return {"tuple": [encode(item) for item in value]}
-    if kind in _DICTS:
-        return {"dict": [[encode(k), encode(v)] for k, v in value.items()]}
-    if kind is complex:
-        return {"complex": [value.real.hex(), value.imag.hex()]}
-    if kind is Fraction:
-        return {"fraction": [format(value.numerator, "x"), format(value.denominator, "x")]}
-    if kind is Decimal:
-        return {"decimal": str(value)}
-    numpy = grader.numpy
-    if numpy is not None and kind is numpy.str_:  # a str subclass that compares as str
-        return str(value)
-    if numpy is not None and isinstance(value, (numpy.generic, numpy.ndarray)) and value.dtype.name in NUMPY_DTYPES:
-        if isinstance(value, numpy.ndarray):
-            return {"ndarray": value.dtype.name, "shape": list(value.shape), "items": encode(value.ravel().tolist())}
-        return {"numpy": value.dtype.name, "item": encode(value.item())}
-    return {"opaque": True}
-
-
-def safe_encode(value):
-    try:
-        return encode(value)
-    except Exception:  # a cycle, a deep nest, a hostile subclass: not equal, as nothing is proven
-        return {"opaque": True}
-
-
 class Channel:
     def __init__(self, commands, report_fd):
         self._commands = commands
@@ -88,7 +41,7 @@ class Channel:
 def run(request, channel):
     """The official run_test, minus the comparisons, which the parent makes."""
     timeout = request["timeout"]
-    signal.signal(signal.SIGALRM, grader._on_alarm)
+    signal.signal(signal.SIGALRM, grader.on_alarm)
     grader.reliability_guard()
     signal.alarm(timeout)
     try:
@@ -104,7 +57,7 @@ def run(request, channel):
 
 def _run_stdio(code, inputs, timeout, channel):
     compiled = grader.compile_sample(grader.wrap_in_function(grader.strip_main_guard(code)), timeout)
-    method = grader._lookup(compiled, grader.WRAPPED_FUNCTION)
+    method = grader.lookup(compiled, grader.WRAPPED_FUNCTION)
     if method is None:
         raise TypeError(NO_METHOD)
     channel.report({"compiled": True})
@@ -113,10 +66,10 @@ def _run_stdio(code, inputs, timeout, channel):
             return
         signal.alarm(timeout)
         faulthandler.enable()
-        with grader._CapturedStdout() as captured:
+        with grader.CapturedStdout() as captured:
             try:
                 start = time.time()  # the official's own calls: a sample that breaks time.time fails here as there
-                grader._run_with_stdin(method, test_input)
+                grader.run_with_stdin(method, test_input)
                 time.time() - start
                 signal.alarm(0)
             except Exception as exc:
@@ -131,7 +84,7 @@ def _run_stdio(code, inputs, timeout, channel):
 
 def _run_call_based(code, inputs, fn_name, timeout, channel):
     compiled = grader.compile_sample(grader.IMPORT_HEADER + "\n\n" + code, timeout)
-    method = grader._lookup(compiled, fn_name)
+    method = grader.lookup(compiled, fn_name)
     if method is None:
         raise TypeError(NO_METHOD)
     arguments = [[json.loads(line) for line in text.split("\n")] for text in inputs]
