@@ -1,5 +1,5 @@
 using Pipeline.Core.Problems;
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.IntegrationTests.Sandbox;
 

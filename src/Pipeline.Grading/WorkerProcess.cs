@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text;
+using Pipeline.Grading.Sandbox;
+
+namespace Pipeline.Grading;
+
+/// <summary>
+/// One warm Python worker (harness/worker.py) started from a backend's launch command, spoken to through
+/// its pipes (<see cref="WorkerConversation"/>). Once the conversation breaks, or the process exits, it is
+/// dead and killed with its whole tree; the pool then replaces it.
+/// </summary>
+public sealed class WorkerProcess : IWarmWorker
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly ProcessChannel _channel;
+    private readonly WorkerConversation _conversation;
+
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+        _channel = new ProcessChannel(process);
+        _conversation = new WorkerConversation(_channel, "worker");
+    }
+
+    /// <summary>
+    /// False once the conversation broke or the process exited on its own: the pool checks this before each
+    /// sample, so a worker that died while idle is replaced instead of failing the next sample.
+    /// </summary>
+    public bool IsAlive => !_conversation.IsBroken && !_process.HasExited;
+
+    public static async Task<WorkerProcess> StartAsync(IReadOnlyList<string> launchCommand, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(launchCommand[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in launchCommand.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var worker = new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {launchCommand[0]}"));
+        try
+        {
+            await worker._conversation.WaitUntilReadyAsync(StartTimeout, cancellationToken);
+            return worker;
+        }
+        catch
+        {
+            await worker.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<SandboxOutcome> GradeAsync(WorkerRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _conversation.GradeAsync(request, cancellationToken);
+        }
+        finally
+        {
+            if (!IsAlive)
+            {
+                Kill();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _channel.Dispose();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already exited
+        }
+    }
+}
