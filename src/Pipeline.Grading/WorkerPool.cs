@@ -38,7 +38,7 @@ public sealed class WorkerPool : IAsyncDisposable
         }
         catch (WorkerStartException e)
         {
-            return SandboxOutcome.Faulted(e.Message, TimeSpan.Zero);
+            return SandboxOutcome.Faulted(e.Message, TimeSpan.Zero, startFailed: true);
         }
         finally
         {

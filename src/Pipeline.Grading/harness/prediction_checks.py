@@ -2,7 +2,7 @@
 
 - testoutput (test output prediction; official compute_test_output_prediction_metrics.py): the answer's
   asserted value (check_testcase_output's line choice and ast parse) is eval'ed in the child, under a time
-  limit; the child reports the value (sample_runner.encode) and the worker, which alone holds the expected
+  limit; the child reports the value (value_codec.encode) and the worker, which alone holds the expected
   output, compares it with json.loads(expected) using Python ==, as official. Eval or decode failing is False.
 - execution (code execution; official compute_code_execution_metrics.py + utils_execute.py): the worker
   skips an answer that contains the call text (the official quirk), else the child runs
@@ -23,7 +23,7 @@ import json
 import signal
 
 import lcb_grader as grader
-import sample_runner
+import value_codec
 import verdicts
 
 try:  # loaded before any fork, as in the official runner (its parent imports datasets, hence pandas)
@@ -99,28 +99,28 @@ def grade(request, child, link_class, monotonic):
     link = link_class(child, monotonic() + timeout + 2)  # official: join(timeout + 1), then kill
     try:
         setup = link.receive()
-        if verdicts._shape(setup, fault=str):
+        if value_codec.has_shape(setup, fault=str):
             return {"fault": setup["fault"][:verdicts.MAX_TEXT]}
-        verdicts._require(verdicts._shape(setup, started=bool))
+        _require(value_codec.has_shape(setup, started=bool))
         report = link.receive()
         if check == "execution":
             return _execution_verdict(report)
         return _testoutput_verdict(report, test["output"])
-    except (verdicts.ChildLost, RecursionError, MemoryError):
+    except (verdicts.ChildLost, value_codec.Malformed, RecursionError, MemoryError):
         return _false("timed out" if check == "execution" else "the check's process died")
 
 
 def _execution_verdict(report):
-    verdicts._require(verdicts._shape(report, outcome=str))
+    _require(value_codec.has_shape(report, outcome=str))
     outcome = report["outcome"][:verdicts.MAX_TEXT]
     return {"results": [1], "metadata": {"outcome": outcome}} if outcome == "passed" else _false(outcome)
 
 
 def _testoutput_verdict(report, expected_text):
-    if verdicts._shape(report, raised=str):
+    if value_codec.has_shape(report, raised=str):
         return _false(f"eval failed: {report['raised'][:verdicts.MAX_TEXT]}")
-    verdicts._require(verdicts._shape(report, value=object))
-    value = verdicts.decode(report["value"])
+    _require(value_codec.has_shape(report, value=object))
+    value = value_codec.decode(report["value"])
     try:
         expected = json.loads(expected_text)
     except Exception:
@@ -170,7 +170,7 @@ def _evaluate_answer(answer, timeout):
             value = eval(asserted_text(answer), {"ast": ast, "json": json, "__builtins__": builtins})
     except BaseException as error:  # the official `except:` takes anything, SystemExit included
         return {"raised": _safe_repr(error)}
-    return {"value": sample_runner.safe_encode(value)}
+    return {"value": value_codec.safe_encode(value)}
 
 
 def asserted_text(answer):
@@ -244,3 +244,9 @@ def _swallow_io():
     stream = _WriteOnlyStringIO()
     with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream), _RedirectStdin(stream):
         yield
+
+
+def _require(condition):
+    """A report of a shape no honest check child makes: treated as the child being lost."""
+    if not condition:
+        raise verdicts.ChildLost()
