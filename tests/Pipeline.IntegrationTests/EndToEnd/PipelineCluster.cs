@@ -13,7 +13,7 @@ namespace Pipeline.IntegrationTests.EndToEnd;
 /// a Redis key prefix of its own, with the recorded <see cref="Model"/> served by an in-process replay server whose
 /// faults a test can switch. Disposing stops everything and removes the virtual host and the keys.
 /// </summary>
-public sealed class PipelineCluster : IAsyncDisposable
+public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 {
     public const string Model = "qwen2.5-7b-instruct";
 
@@ -36,7 +36,8 @@ public sealed class PipelineCluster : IAsyncDisposable
 
     public ReplayServer.ReplayServer Replay { get; private set; } = null!;
 
-    /// <summary>The Scorer's run state, read as `lcb eval --wait` reads it.</summary>
+    public string ModelBaseUrl => Replay.BaseUrl;
+
     public IRunStore Store => new RedisRunStore(redis!, KeyPrefix);
 
     public static async Task<PipelineCluster> StartAsync(ClusterOptions options)
@@ -56,11 +57,14 @@ public sealed class PipelineCluster : IAsyncDisposable
 
     public ServiceProcess Process(string name) => processes.Single(p => p.Name == name);
 
-    /// <summary>The Bus section `lcb eval` and the services read.</summary>
     public IConfiguration BusConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(
         BusSettings().ToDictionary(setting => setting.Key, setting => (string?)setting.Value)).Build();
 
     public string AllOutput() => string.Join("\n", processes.Select(p => p.Output()));
+
+    public Task<string> OutputAsync() => Task.FromResult(AllOutput());
+
+    public Task<IReadOnlyDictionary<string, long>> QueuesAsync(string column) => Options.Broker.QueuesAsync(VirtualHost, column);
 
     private Dictionary<string, string> BusSettings() => new()
     {
@@ -94,34 +98,13 @@ public sealed class PipelineCluster : IAsyncDisposable
             processes.Add(ServiceProcess.Start("Executor", $"executor-{executor}", With(common, ("Sandbox:Workers", "1"))));
         }
         processes.Add(ServiceProcess.Start("Scorer", "scorer", common));
-        await WaitForConsumersAsync();
-    }
-
-    /// <summary>Until every service's queue has its consumers; the bus drops what no queue is bound for.</summary>
-    private async Task WaitForConsumersAsync()
-    {
-        var expected = new Dictionary<string, int>
-        {
-            ["start-evaluation"] = 1, ["generate-solutions"] = 1, ["solution-generated"] = Options.Executors,
-            ["evaluation-started"] = 1, ["solution-graded"] = 1,
-        };
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        IReadOnlyDictionary<string, long> consumers = new Dictionary<string, long>();
-        while (DateTime.UtcNow < deadline)
+        await ConsumerBindings.WaitAsync(this, Options.Executors, TimeSpan.FromMinutes(2), () =>
         {
             if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
             {
                 throw new InvalidOperationException($"{exited.Name} exited while starting\n{AllOutput()}");
             }
-            consumers = await Options.Broker.QueuesAsync(VirtualHost, "consumers");
-            if (expected.All(e => consumers.TryGetValue(e.Key, out var n) && n >= e.Value))
-            {
-                return;
-            }
-            await Task.Delay(500);
-        }
-        throw new InvalidOperationException(
-            $"the services did not bind their queues within 2 minutes: {string.Join(", ", consumers.Select(c => $"{c.Key}={c.Value}"))}\n{AllOutput()}");
+        });
     }
 
     public async ValueTask DisposeAsync()
