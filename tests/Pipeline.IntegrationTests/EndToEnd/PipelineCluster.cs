@@ -19,6 +19,7 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private readonly List<ServiceProcess> processes = [];
+    private Dictionary<string, string> common = [];
     private IConnectionMultiplexer? redis;
     private RabbitVirtualHost? virtualHost;
 
@@ -57,6 +58,18 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 
     public ServiceProcess Process(string name) => processes.Single(p => p.Name == name);
 
+    /// <summary>
+    /// One more Executor process, named executor-N after those started before it. One warm worker each: as many
+    /// graders as this machine has cores, as the single-process demo, so time limits hold.
+    /// </summary>
+    public ServiceProcess StartExecutor()
+    {
+        var executor = ServiceProcess.Start("Executor", $"executor-{processes.Count(p => p.Name.StartsWith("executor-", StringComparison.Ordinal)) + 1}",
+            With(common, ("Sandbox:Workers", "1")));
+        processes.Add(executor);
+        return executor;
+    }
+
     public IConfiguration BusConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(
         BusSettings().ToDictionary(setting => setting.Key, setting => (string?)setting.Value)).Build();
 
@@ -85,7 +98,7 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
             Faults = new FaultOptions(),
         });
-        var common = new Dictionary<string, string>(BusSettings())
+        common = new Dictionary<string, string>(BusSettings())
         {
             ["Redis:Configuration"] = Options.Redis,
             ["Stores:KeyPrefix"] = KeyPrefix,
@@ -94,8 +107,7 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
         processes.Add(ServiceProcess.Start("Generator", "generator", common));
         for (var executor = 1; executor <= Options.Executors; executor++)
         {
-            // One warm worker each: as many graders as this machine has cores, as the single-process demo, so time limits hold.
-            processes.Add(ServiceProcess.Start("Executor", $"executor-{executor}", With(common, ("Sandbox:Workers", "1"))));
+            StartExecutor();
         }
         processes.Add(ServiceProcess.Start("Scorer", "scorer", common));
         await ConsumerBindings.WaitAsync(this, Options.Executors, TimeSpan.FromMinutes(2), () =>

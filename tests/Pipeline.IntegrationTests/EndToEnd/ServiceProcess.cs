@@ -68,6 +68,20 @@ public sealed class ServiceProcess : IDisposable
         process.WaitForExit(10_000);
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a container or a person presses Ctrl-C: the service shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        if (Kill(process.Id, Sigterm) != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {process.Id} failed");
+        }
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>The exit code once the process ends by itself; null if it still runs after <paramref name="within"/>.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan within)
     {
