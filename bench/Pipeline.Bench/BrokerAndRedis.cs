@@ -52,9 +52,9 @@ internal sealed class BrokerAndRedis : IAsyncDisposable
         }
     }
 
-    /// <summary>Queue name to its consumer count in this virtual host.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> ConsumersAsync() =>
-        (await RabbitMqCtl("list_queues", "-p", id, "-q", "--no-table-headers", "name", "consumers"))
+    /// <summary>Queue name to one column of `rabbitmqctl list_queues` (consumers, messages) in this virtual host.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> QueuesAsync(string column) =>
+        (await RabbitMqCtl("list_queues", "-p", id, "-q", "--no-table-headers", "name", column))
         .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', ' '))
         .Where(parts => parts.Length >= 2 && int.TryParse(parts[^1], out _))
         .ToDictionary(parts => parts[0], parts => int.Parse(parts[^1]));

@@ -95,7 +95,10 @@ internal sealed class ScaleOutBenchmark : IBenchmark
             {
                 if (clock.Elapsed > TimeSpan.FromMinutes(10))
                 {
-                    throw new TimeoutException($"the run did not complete in 10 minutes\n{string.Join("\n", processes.Select(p => p.Output()))}");
+                    var scored = (await store.GetCountsAsync(start.RunId)).Values.Sum(c => c.Samples);
+                    var queues = string.Join(", ", (await servers.QueuesAsync("messages")).Select(q => $"{q.Key}={q.Value}"));
+                    throw new TimeoutException($"the run did not complete in 10 minutes: {scored} samples scored; queues {queues}\n" +
+                        string.Join("\n", processes.Select(p => p.Output())));
                 }
                 await Task.Delay(50);
                 firstScored ??= (await store.GetCountsAsync(start.RunId)).Count > 0 ? clock.Elapsed : null;
@@ -119,7 +122,7 @@ internal sealed class ScaleOutBenchmark : IBenchmark
             {
                 throw new InvalidOperationException($"{exited.Name} exited while starting\n{exited.Output()}");
             }
-            var consumers = await servers.ConsumersAsync();
+            var consumers = await servers.QueuesAsync("consumers");
             if (consumers.GetValueOrDefault("solution-generated") == executors && consumers.GetValueOrDefault("solution-graded") == 1
                 && consumers.GetValueOrDefault("start-evaluation") == 1 && consumers.GetValueOrDefault("generate-solutions") == 1)
             {

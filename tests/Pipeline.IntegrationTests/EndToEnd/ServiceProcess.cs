@@ -77,11 +77,6 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
-    private const int Sigterm = 15;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
-
     /// <summary>The exit code once the process ends by itself; null if it still runs after <paramref name="within"/>.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan within)
     {
@@ -162,4 +157,9 @@ public sealed class ServiceProcess : IDisposable
         }
         throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
     }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

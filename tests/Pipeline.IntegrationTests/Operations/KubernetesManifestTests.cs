@@ -75,7 +75,8 @@ public sealed class KubernetesManifestTests
         Assert.Contains(container.At("env")!.Value.EnumerateArray(), e => e.Text("name") == "PIPELINE_Sandbox__Backend" && e.Text("value") == "process");
 
         // The queue as the bus names it: the Executor's consumer definition under the kebab-case formatter PipelineHost sets.
-        var queue = new SolutionGeneratedConsumerDefinition(new SandboxOptions(), new RetryOptions()).GetEndpointName(KebabCaseEndpointNameFormatter.Instance);
+        IConsumerDefinition definition = new SolutionGeneratedConsumerDefinition(new SandboxOptions(), new RetryOptions());
+        var queue = definition.GetEndpointName(KebabCaseEndpointNameFormatter.Instance);
         var scaled = resources.Single(r => r.Text("kind") == "ScaledObject");
         Assert.Equal("executor", scaled.Text("spec.scaleTargetRef.name"));
         var trigger = scaled.At("spec.triggers")!.Value[0];

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.EndToEnd;
+using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 

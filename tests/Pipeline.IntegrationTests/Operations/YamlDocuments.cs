@@ -1,4 +1,6 @@
 using System.Text.Json;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace Pipeline.IntegrationTests.Operations;
@@ -10,10 +12,10 @@ public static class YamlDocuments
     {
         var reader = new DeserializerBuilder().Build();
         var json = new SerializerBuilder().JsonCompatible().Build();
-        var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
-        parser.Consume<YamlDotNet.Core.Events.StreamStart>();
+        var parser = new Parser(new StringReader(yaml));
+        parser.Consume<StreamStart>();
         var documents = new List<JsonElement>();
-        while (parser.Accept<YamlDotNet.Core.Events.DocumentStart>(out _))
+        while (parser.Accept<DocumentStart>(out _))
         {
             var document = reader.Deserialize(parser);
             if (document is not null)
