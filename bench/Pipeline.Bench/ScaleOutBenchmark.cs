@@ -2,9 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.IntegrationTests.EndToEnd;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 using Spectre.Console;
 using StackExchange.Redis;
 
@@ -31,11 +30,11 @@ internal sealed class ScaleOutBenchmark : IBenchmark
         var perExecutor = (int)arguments.Get("samples-per-executor", 30);
         var n = (int)arguments.Get("n", 2);
         var recording = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}.jsonl");
-        var problems = BundledData.Problems(BundledData.Directory);
+        var problems = LcbTestData.ProblemsFile;
         TrivialRecording.Write(problems, recording, Program);
         try
         {
-            await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+            await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
             {
                 Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [recording] },
                 Faults = new FaultOptions(),

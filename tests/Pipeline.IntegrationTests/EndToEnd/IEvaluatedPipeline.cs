@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Pipeline.Scorer.Runs;
+using Pipeline.Runs;
 
 namespace Pipeline.IntegrationTests.EndToEnd;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.EndToEnd;
@@ -35,7 +35,7 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 
     public string KeyPrefix => $"test-e2e-{id}:";
 
-    public ReplayServer.ReplayServer Replay { get; private set; } = null!;
+    public Pipeline.Replay.ReplayServer Replay { get; private set; } = null!;
 
     public string ModelBaseUrl => Replay.BaseUrl;
 
@@ -93,9 +93,9 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
             EndPoints = { Options.Redis }, AbortOnConnectFail = false,
         });
         virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
-        Replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
             Faults = new FaultOptions(),
         });
         common = new Dictionary<string, string>(BusSettings())

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MassTransit;
-using Pipeline.Executor.Consumers;
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading.Consumers;
+using Pipeline.Grading.Sandbox;
 using Pipeline.Hosting.Retries;
 using Pipeline.IntegrationTests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Pipeline.IntegrationTests.EndToEnd;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Scorer.Runs;
+using Pipeline.Runs;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Operations;

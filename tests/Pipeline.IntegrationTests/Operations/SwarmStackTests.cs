@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.EndToEnd;
-using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -29,10 +28,10 @@ public sealed class SwarmStackTests(ITestOutputHelper log)
         Assert.True(build.ExitCode == 0, build.ToString());
         log.WriteLine($"images ready in {clock.Elapsed.TotalSeconds:F0} s: {build.Output.Trim()}");
 
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Address = IPAddress.Any,
-            Models = new Dictionary<string, IReadOnlyList<string>> { [PipelineCluster.Model] = [Generator.Data.Recording(PipelineCluster.Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [PipelineCluster.Model] = [LcbTestData.Recording(PipelineCluster.Model)] },
         });
         clock.Restart();
         await using var node = await SwarmNode.JoinAsync(timeout.Token);
