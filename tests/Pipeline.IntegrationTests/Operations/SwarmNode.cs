@@ -51,7 +51,8 @@ public sealed class SwarmNode : IAsyncDisposable
         created = true;
         await CheckedAsync(cancellationToken, "swarm", "init", "--advertise-addr", "127.0.0.1", "--listen-addr", "127.0.0.1:2377",
             "--default-addr-pool", "10.213.0.0/16");
-        await CheckedAsync(cancellationToken, "node", "update", "--label-add", $"{Label}=1", "self");
+        var nodeId = (await CheckedAsync(cancellationToken, "info", "--format", "{{.Swarm.NodeID}}")).Trim(); // `node update` takes no "self"
+        await CheckedAsync(cancellationToken, "node", "update", "--label-add", $"{Label}=1", nodeId);
     }
 
     public async ValueTask DisposeAsync()

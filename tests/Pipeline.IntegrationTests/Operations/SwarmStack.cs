@@ -23,6 +23,9 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
         ModelBaseUrl = modelBaseUrl;
     }
 
+    /// <summary>Where the Executors share the harness with their sibling sandbox containers (docker-stack.yml).</summary>
+    private const string ExecutorShare = "/tmp/pipeline-executor";
+
     public string Name { get; }
 
     public string ModelBaseUrl { get; }
@@ -42,6 +45,7 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
             ["EXECUTOR_REPLICAS"] = executors.ToString(),
             ["EXECUTOR_WORKERS"] = workers.ToString(),
         }, modelBaseUrl);
+        Directory.CreateDirectory(ExecutorShare); // a stack, unlike compose, makes no missing bind source
         var deploy = await Shell.RunAsync("docker", ["stack", "deploy", "--resolve-image", "never", "-c", "docker-stack.yml", stack.Name],
             ComposeProject.RepositoryRoot, stack.environment, cancellationToken);
         if (deploy.ExitCode != 0)
