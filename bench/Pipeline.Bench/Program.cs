@@ -8,6 +8,7 @@ IBenchmark[] benchmarks =
     new ScorerBenchmark(),
     new SandboxBench(),
     new PipelineBenchmark(),
+    new ScaleOutBenchmark(),
 ];
 
 var chosen = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
