@@ -20,25 +20,49 @@ internal static class GradeCommand
         var workers = new Option<int>("--workers") { Description = "samples graded at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var sandbox = new Option<string>("--sandbox") { Description = "process or docker", DefaultValueFactory = _ => "process" };
         sandbox.AcceptOnlyFromAmong([.. SandboxFactory.Kinds]);
+        var timings = new Option<bool>("--timings") { Description = "print where the time went, by phase" };
         var grade = new Command("grade", "grade generations made elsewhere exactly as the official LCB runner, and write its reports");
-        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox })
+        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox, timings })
         {
             grade.Add(option);
         }
         grade.SetAction(async (parse, cancellationToken) =>
         {
+            using var listener = parse.GetValue(timings) ? new GradingTimingsListener() : null;
+            GradingTimings.Record("1 process start to the grade command", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime);
             try
             {
-                var job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName);
                 await using var backend = SandboxFactory.Create(new SandboxOptions { Backend = parse.GetValue(sandbox)!, Workers = Math.Max(1, parse.GetValue(workers)) });
-                var graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken);
+                var warming = backend.WarmUpAsync(cancellationToken); // the workers start while the files are read
+                GradeJob job;
+                using (GradingTimings.Measure("2 read problems and generations"))
+                {
+                    job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName);
+                }
+                using (GradingTimings.Measure("3 wait for the workers after reading"))
+                {
+                    await warming;
+                }
+                IReadOnlyList<Pipeline.Scorer.Export.ExportedProblem> graded;
+                using (GradingTimings.Measure("4 grade every sample (wall)"))
+                {
+                    graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken);
+                }
                 var folder = parse.GetValue(output)!.FullName;
-                var metrics = GradeReports.Write(graded, folder);
+                IReadOnlyDictionary<string, double> metrics;
+                using (GradingTimings.Measure("5 write reports"))
+                {
+                    metrics = GradeReports.Write(graded, folder);
+                }
                 foreach (var (key, value) in metrics)
                 {
                     AnsiConsole.MarkupLine($"{key}: [green]{value * 100:F2}[/]");
                 }
                 AnsiConsole.MarkupLine($"wrote eval_all.json, eval.json and verdicts.jsonl to {Markup.Escape(folder)}");
+                if (listener is not null)
+                {
+                    TimingsTable.Print(listener);
+                }
                 return 0;
             }
             catch (Exception e) when (e is InvalidDataException or DatasetException or FileNotFoundException or ArgumentException or NotSupportedException or SandboxFaultException)
