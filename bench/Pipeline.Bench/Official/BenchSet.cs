@@ -13,7 +13,7 @@ internal sealed record BenchSet(string Name, string ProblemsFile, string Generat
     public static BenchSet Corpus(string folder)
     {
         var codes = new Dictionary<string, List<string>>();
-        foreach (var sample in new[] { "o1-mini", "qwen2.5-7b-instruct" }.SelectMany(model => OfficialSample.ReadFile(BundledData.OfficialVerdicts(BundledData.Directory, model))))
+        foreach (var sample in new[] { "o1-mini", "qwen2.5-7b-instruct" }.SelectMany(model => OfficialSample.ReadFile(LcbTestData.PublicVerdictsFile(model))))
         {
             var errorCode = sample.Metadata.ValueKind == JsonValueKind.Object && sample.Metadata.TryGetProperty("error_code", out var code) ? code.GetInt32() : 0;
             if (!sample.Results.Contains(-3) && errorCode is not (-3 or -5))
@@ -21,13 +21,13 @@ internal sealed record BenchSet(string Name, string ProblemsFile, string Generat
                 (codes.TryGetValue(sample.QuestionId, out var list) ? list : codes[sample.QuestionId] = []).Add(sample.Code);
             }
         }
-        return Write(folder, "corpus", BundledData.Problems(BundledData.Directory), codes);
+        return Write(folder, "corpus", LcbTestData.ProblemsFile, codes);
     }
 
     /// <summary>Every bundled problem answered <paramref name="n"/> times by <c>print(0)</c>: the per-sample cost, not the programs'.</summary>
     public static BenchSet Trivial(string folder, int n)
     {
-        var problems = BundledData.Problems(BundledData.Directory);
+        var problems = LcbTestData.ProblemsFile;
         var codes = File.ReadLines(problems).Where(line => line.Length > 0)
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("question_id").GetString()!)
             .ToDictionary(id => id, _ => Enumerable.Repeat("print(0)", n).ToList());

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
 using Pipeline.Contracts;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.Bench.Official;
 

@@ -1,4 +1,3 @@
-using Pipeline.Cli.Evaluation;
 
 namespace Pipeline.Bench.Official;
 
@@ -26,7 +25,7 @@ internal sealed class OfficialBenchmark : IBenchmark
         var workerCounts = (arguments.Get("workers") ?? "2,4").Split(',').Select(int.Parse).ToList();
         var rounds = (int)arguments.Get("rounds", 3);
         var timings = arguments.Get("timings") == "true";
-        var repository = Path.GetFullPath(arguments.Get("repository") ?? Path.Combine(BundledData.Directory, "..", "..", ".."));
+        var repository = Path.GetFullPath(arguments.Get("repository") ?? Repository.Root);
         var scratch = Directory.CreateTempSubdirectory("pipeline-bench-official-").FullName;
         try
         {

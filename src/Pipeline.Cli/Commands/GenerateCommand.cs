@@ -1,0 +1,117 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Contracts;
+using Pipeline.Generation.Cache;
+using Pipeline.Generation;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.Offline;
+using Pipeline.Generation.Prompts;
+using Pipeline.Dataset;
+using Spectre.Console;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// `lcb generate`: ask a model for n samples of every selected problem and write the official output layout
+/// (problem fields, output_list, code_list); rows already in --out are skipped, so a stopped run resumes.
+/// </summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var problems = new Option<string>("--problems") { Description = "dataset .jsonl file or code_generation_lite directory", Required = true };
+        var release = new Option<string>("--release") { Description = "release_vN, vN, vA_vB or release_latest", DefaultValueFactory = _ => "release_latest" };
+        var startDate = new Option<DateOnly?>("--start-date") { Description = "first contest date (inclusive)" };
+        var endDate = new Option<DateOnly?>("--end-date") { Description = "last contest date (inclusive)" };
+        var limit = new Option<int?>("--limit") { Description = "at most this many problems" };
+        var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1", Required = true };
+        var model = new Option<string>("--model") { Description = "model name the server knows", Required = true };
+        var sampling = new SamplingOptions();
+        var oneRequestPerSample = new Option<bool>("--no-native-n") { Description = "one request per sample, for servers without the n parameter" };
+        var concurrency = new Option<int>("--concurrency") { Description = "requests in flight to the server", DefaultValueFactory = _ => 8 };
+        var output = new Option<string>("--out") { Description = "output .jsonl (resumed when it exists)", Required = true };
+        var command = new Command("generate", "Sample a model on LCB problems with the official prompts; writes the official output layout")
+        {
+            problems, release, startDate, endDate, limit, baseUrl, model, oneRequestPerSample, concurrency, output,
+        };
+        sampling.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            PromptStyle style;
+            try
+            {
+                style = sampling.Style(parse);
+            }
+            catch (ArgumentException error)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]generate failed: {error.Message}[/]");
+                return 1;
+            }
+            var selection = new DatasetSelection
+            {
+                Release = parse.GetRequiredValue(release), StartDate = parse.GetValue(startDate), EndDate = parse.GetValue(endDate), Limit = parse.GetValue(limit),
+            };
+            var settings = new OfflineGenerationSettings
+            {
+                BaseUrl = parse.GetRequiredValue(baseUrl),
+                Model = parse.GetRequiredValue(model),
+                Style = style,
+                Sampling = sampling.Settings(parse),
+                Parallelism = parse.GetValue(concurrency),
+            };
+            var client = new ModelServerOptions
+            {
+                ApiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
+                UseNativeN = !parse.GetValue(oneRequestPerSample),
+                MaxConcurrentRequestsPerServer = settings.Parallelism,
+            };
+            try
+            {
+                return await ExecuteAsync(parse.GetRequiredValue(problems), selection, settings, client, parse.GetRequiredValue(output), cancellationToken);
+            }
+            catch (Refit.ApiException error)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]generate failed: the model server answered {(int)error.StatusCode}: {error.Content}[/]");
+                return 1;
+            }
+            catch (Exception error) when (error is DatasetException or InvalidDataException or IOException or ArgumentException or HttpRequestException
+                or Polly.Timeout.TimeoutRejectedException)
+            {
+                // Rows finished before the failure stay in --out; running the same command again resumes.
+                AnsiConsole.MarkupLineInterpolated($"[red]generate failed: {error.Message}[/]");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        string source, DatasetSelection selection, OfflineGenerationSettings settings, ModelServerOptions client, string outputPath, CancellationToken cancellationToken)
+    {
+        var report = new DatasetReport();
+        var selected = DatasetReader.Read(source, selection, report).Select(entry => entry.Problem).ToList();
+        foreach (var bad in report.BadRows)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {bad}[/]");
+        }
+        await using var output = GenerationOutput.Open(outputPath);
+        var pending = output.Pending(selected);
+        AnsiConsole.MarkupLineInterpolated($"{selected.Count} problems selected, {selected.Count - pending.Count} already in {outputPath}, {pending.Count} to generate");
+        using var services = new ServiceCollection().AddModelClient(client).BuildServiceProvider();
+        var generator = new OfflineGenerator(new SampleGenerator(
+            services.GetRequiredService<IModelClient>(), new InMemoryGenerationCache(), client));
+        var issues = 0;
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask($"generating ({settings.Model})", maxValue: Math.Max(1, pending.Count));
+            await generator.RunAsync(pending, settings, output, (_, samples) =>
+            {
+                Interlocked.Add(ref issues, samples.Count(sample => sample.Issue is not null));
+                task.Increment(1);
+            }, cancellationToken);
+            task.Value = task.MaxValue;
+        });
+        AnsiConsole.MarkupLineInterpolated($"wrote {pending.Count} rows to {outputPath}; {issues} samples without a usable answer");
+        return 0;
+    }
+}
