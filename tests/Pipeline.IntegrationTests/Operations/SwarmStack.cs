@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Pipeline.Core.Stores;
 using Pipeline.IntegrationTests.EndToEnd;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Runs;
@@ -30,7 +31,7 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
 
     public string ModelBaseUrl { get; }
 
-    public IRunStore Store => new RedisRunStore(redis!);
+    public IRunStore Store => new RedisRunStore(redis!, new RedisKeys());
 
     /// <param name="executors">Executor replicas at first; <paramref name="workers"/> warm sandboxes each.</param>
     public static async Task<SwarmStack> DeployAsync(string datasetFolder, string modelBaseUrl, int executors, int workers, CancellationToken cancellationToken)
