@@ -155,7 +155,7 @@ def _execution_verdict(report, expected, link, alternatives):
     """Pass when the output equals the answer's value or, that failing, the child found the `or` alternatives
     truthy; either way only if the child then ends with nothing more said (a forger's line is one too many)."""
     if value_codec.has_shape(report, outcome=str):
-        return _false(report["outcome"][:verdicts.MAX_TEXT])
+        return _reported_failure(report)
     _require(value_codec.has_shape(report, value=object))
     value = value_codec.decode(report["value"])
     try:
@@ -166,7 +166,7 @@ def _execution_verdict(report, expected, link, alternatives):
         link.send("alternatives")
         report = link.receive()
         if value_codec.has_shape(report, outcome=str):
-            return _false(report["outcome"][:verdicts.MAX_TEXT])
+            return _reported_failure(report)
         _require(value_codec.has_shape(report, truthy=bool))
         equal = report["truthy"]
     elif alternatives:
@@ -176,6 +176,10 @@ def _execution_verdict(report, expected, link, alternatives):
     if not link.ends_quietly():
         return _false("the child reported more than its value")
     return {"results": [1], "metadata": {"outcome": "passed"}}
+
+
+def _reported_failure(report):
+    return _false(f"the child reported: {report['outcome'][:verdicts.MAX_TEXT]}")
 
 
 def _testoutput_verdict(report, expected_text):
