@@ -18,7 +18,7 @@
 
 Request (worker.py): tests == [{"input", "output", "testtype": "testoutput" | "execution"}], "code" is the
 answer, "program" the code under test (execution). Reply results: [1] true, [0] false, [] skipped.
-Known limits (docs/decisions/015-prediction-scenarios.md): the child cannot forge a verdict, only a value
+Known limits (docs/decisions/017-prediction-scenarios.md): the child cannot forge a verdict, only a value
 the answer itself names (it never holds the expected output); a testoutput answer naming the official
 function's locals (expected_output) is a NameError here.
 """
