@@ -8,7 +8,7 @@ public sealed record StartEvaluation
     public required string BaseUrl { get; init; }
     public required DatasetSelection Selection { get; init; }
     public string Scenario { get; init; } = "codegeneration";
-    public string PromptStyle { get; init; } = "chat";
+    public string PromptStyle { get; init; } = "OpenAIChat";
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;
     public IReadOnlyList<int> Ks { get; init; } = [1, 5, 10];

@@ -8,7 +8,7 @@ public sealed record EvaluationTemplate
     public static readonly IReadOnlyList<int> DefaultKs = [1, 5, 10];
 
     public required DatasetSelection Selection { get; init; }
-    public string PromptStyle { get; init; } = "chat";
+    public string PromptStyle { get; init; } = "OpenAIChat";
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;
     public IReadOnlyList<int> Ks { get; init; } = DefaultKs;

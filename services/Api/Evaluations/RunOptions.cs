@@ -15,7 +15,7 @@ public class RunOptions
     public string[] Platforms { get; set; } = [];
     public string[] Difficulties { get; set; } = [];
     public int? Limit { get; set; }
-    public string PromptStyle { get; set; } = "chat";
+    public string PromptStyle { get; set; } = "OpenAIChat";
     public int N { get; set; } = 10;
     public double Temperature { get; set; } = 0.2;
     public double TopP { get; set; } = 0.95;
@@ -41,7 +41,8 @@ public class RunOptions
         Check(!string.IsNullOrWhiteSpace(Release), "release", "give a release, e.g. release_v6");
         Check(StartDate is null || EndDate is null || StartDate <= EndDate, "endDate", "endDate is before startDate");
         Check(Limit is null or >= 1, "limit", "limit must be at least 1");
-        Check(IsPromptStyle(PromptStyle), "promptStyle", "promptStyle must be 'chat' or 'base'");
+        var styleProblem = PromptStyleProblem(PromptStyle);
+        Check(styleProblem is null, "promptStyle", styleProblem ?? "");
         Check(N >= 1, "n", "n must be at least 1");
         Check(Temperature >= 0, "temperature", "temperature must not be negative");
         Check(TopP is > 0 and <= 1, "topP", "topP must be in (0, 1]");
@@ -72,16 +73,17 @@ public class RunOptions
         };
     }
 
-    private static bool IsPromptStyle(string style)
+    /// <summary>Why the style cannot be used (the message names the styles that can), or null.</summary>
+    private static string? PromptStyleProblem(string style)
     {
         try
         {
             PromptStyles.Parse(style ?? "");
-            return true;
+            return null;
         }
-        catch (ArgumentException)
+        catch (ArgumentException error)
         {
-            return false;
+            return error.Message;
         }
     }
 }

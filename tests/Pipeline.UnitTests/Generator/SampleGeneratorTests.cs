@@ -12,7 +12,7 @@ public sealed class SampleGeneratorTests
     {
         BaseUrl = "http://127.0.0.1:1",
         Model = "m",
-        Prompt = CodeGenerationPrompt.Build(PromptStyle.Chat, "Q", ""),
+        Prompt = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", ""),
         Sampling = new SamplingSettings { N = 3 },
     };
 
