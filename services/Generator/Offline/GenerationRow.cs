@@ -28,6 +28,16 @@ public static class GenerationRow
             ["output_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.RawOutput)).ToArray()),
             ["code_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.Code)).ToArray()),
         };
+        if (samples.Any(s => s.Reasoning is not null))
+        {
+            // Not official: a reasoning model's separate reasoning_content, sample i at position i (code is never taken from it).
+            row["reasoning_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.Reasoning)).ToArray());
+        }
+        if (samples.Any(s => s.Truncated))
+        {
+            // Not official: the samples the server stopped at the token limit (finish_reason "length").
+            row["truncated"] = new JsonArray(samples.Where(s => s.Truncated).Select(s => (JsonNode?)JsonValue.Create(s.SampleIndex)).ToArray());
+        }
         var issues = samples.Where(s => s.Issue is not null).ToList();
         if (issues.Count > 0)
         {

@@ -93,6 +93,23 @@ public sealed class SampleGeneratorTests
         Assert.Equal([3, 2], model.RequestedN);
     }
 
+    [Fact]
+    public async Task Reasoning_and_truncation_reach_the_sample_and_survive_the_cache_and_code_never_comes_from_reasoning()
+    {
+        var reply = new ModelReply
+        {
+            Answers = [new ModelAnswer("no fence", null, "```python\nfrom_reasoning()\n```", true), new ModelAnswer("```\nok\n```", null), new ModelAnswer("", "empty answer", "r", true)],
+            Parsed = true,
+        };
+        var generator = new SampleGenerator(new ScriptedModel(reply), new InMemoryGenerationCache(), new ModelServerOptions());
+        foreach (var samples in new[] { await generator.GenerateAsync(Request, default), await generator.GenerateAsync(Request, default) })
+        {
+            Assert.Equal(["", "ok", ""], samples.Select(s => s.Code));
+            Assert.Equal([true, false, true], samples.Select(s => s.Truncated));
+            Assert.Equal(["```python\nfrom_reasoning()\n```", null, "r"], samples.Select(s => s.Reasoning));
+        }
+    }
+
     private static ModelReply Reply(IReadOnlyList<string> texts) => new()
     {
         Answers = texts.Select(t => new ModelAnswer(t, null)).ToList(),

@@ -100,18 +100,19 @@ internal static class GenerateCommand
         using var services = new ServiceCollection().AddModelClient(client).BuildServiceProvider();
         var generator = new OfflineGenerator(new SampleGenerator(
             services.GetRequiredService<IModelClient>(), new InMemoryGenerationCache(), client));
-        var issues = 0;
+        int issues = 0, truncated = 0;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask($"generating ({settings.Model})", maxValue: Math.Max(1, pending.Count));
             await generator.RunAsync(pending, settings, output, (_, samples) =>
             {
                 Interlocked.Add(ref issues, samples.Count(sample => sample.Issue is not null));
+                Interlocked.Add(ref truncated, samples.Count(sample => sample.Truncated));
                 task.Increment(1);
             }, cancellationToken);
             task.Value = task.MaxValue;
         });
-        AnsiConsole.MarkupLineInterpolated($"wrote {pending.Count} rows to {outputPath}; {issues} samples without a usable answer");
+        AnsiConsole.MarkupLineInterpolated($"wrote {pending.Count} rows to {outputPath}; {issues} samples without a usable answer, {truncated} truncated at the token limit");
         return 0;
     }
 }
