@@ -12,7 +12,8 @@ namespace Pipeline.Generator.Offline;
 /// </summary>
 public static class GenerationRow
 {
-    public static string Serialize(Problem problem, IReadOnlyList<GeneratedSample> samples)
+    /// <param name="originalCodes">self-repair: the code-generation run's code_list, kept as the official original_code_list</param>
+    public static string Serialize(Problem problem, IReadOnlyList<GeneratedSample> samples, IReadOnlyList<string>? originalCodes = null)
     {
         var row = new JsonObject
         {
@@ -28,6 +29,10 @@ public static class GenerationRow
             ["output_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.RawOutput)).ToArray()),
             ["code_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.Code)).ToArray()),
         };
+        if (originalCodes is not null)
+        {
+            row["original_code_list"] = new JsonArray(originalCodes.Select(code => (JsonNode?)JsonValue.Create(code)).ToArray());
+        }
         if (samples.Any(s => s.Reasoning is not null))
         {
             // Not official: a reasoning model's separate reasoning_content, sample i at position i (code is never taken from it).

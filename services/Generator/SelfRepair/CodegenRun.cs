@@ -24,4 +24,11 @@ public sealed record CodegenRun
     /// <summary>Where it came from (a run id or a file path), for messages.</summary>
     public required string Source { get; init; }
     public required IReadOnlyList<CodegenProblem> Problems { get; init; }
+
+    /// <summary>The selected problems this run answered, in selection order.</summary>
+    public List<Core.Problems.Problem> Answered(IEnumerable<Core.Problems.Problem> selected)
+    {
+        var answered = Problems.Select(problem => problem.QuestionId).ToHashSet();
+        return selected.Where(problem => answered.Contains(problem.QuestionId)).ToList();
+    }
 }

@@ -26,6 +26,8 @@ internal sealed class SamplingOptions
         }
     }
 
+    public Option<string> StyleOption => _style;
+
     /// <exception cref="ArgumentException">the prompt style is not one Pipeline serves</exception>
     public PromptStyle Style(ParseResult parse) => PromptStyles.Parse(parse.GetRequiredValue(_style));
 
