@@ -26,11 +26,9 @@ trap 'rm -rf "$stage" "$stage.log"' EXIT
 for project in services/*/*.csproj; do
   folder=$(dirname "$project")
   name=$(basename "$folder" | tr '[:upper:]' '[:lower:]')
-  # A service referencing others (the Api uses the Generator's and Scorer's code) receives their appsettings.json
-  # too: allow the clash, then put the service's own back, as it is the one its configuration means.
-  dotnet publish "$project" -c Release -o "$stage/$name" -p:UseAppHost=false -p:ErrorOnDuplicatePublishOutputFiles=false \
+  # A host references libraries only (docs/decisions/014), so its own appsettings.json is the one published.
+  dotnet publish "$project" -c Release -o "$stage/$name" -p:UseAppHost=false \
     -nologo -v quiet >"$stage.log" 2>&1 || { cat "$stage.log" >&2; echo "build-service-image: publishing $project failed" >&2; exit 1; }
-  cp "$folder/appsettings.json" "$stage/$name/appsettings.json"
 done
 docker build -q -f docker/service/Dockerfile --label "pipeline.inputs=$inputs" -t "$tag" "$stage" >/dev/null 2>"$stage.log" \
   || { cat "$stage.log" >&2; exit 1; }

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.Generator.Cache;
-using Pipeline.Generator.Generation;
-using Pipeline.Generator.ModelClient;
-using Pipeline.Generator.Prompts;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.ReplayServer.Recordings;
-using Pipeline.ReplayServer;
+using Pipeline.Generation.Cache;
+using Pipeline.Generation;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.Prompts;
+using Pipeline.Replay.Faults;
+using Pipeline.Replay.Recordings;
+using Pipeline.Replay;
 
 namespace Pipeline.Bench;
 
@@ -28,9 +27,9 @@ internal sealed class GenerateBenchmark : IBenchmark
     {
         var concurrency = (int)arguments.Get("concurrency", 16);
         var rounds = Math.Max(1, (int)arguments.Get("rounds", 3));
-        var recording = BundledData.Recording(BundledData.Directory, Model);
+        var recording = LcbTestData.Recording(Model);
         var problems = RecordingFile.Load(recording);
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [recording] },
             Faults = new FaultOptions(),

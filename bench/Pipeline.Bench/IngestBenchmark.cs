@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Core.Stores;
-using Pipeline.Ingest;
+using Pipeline.Dataset.Ingest;
 using StackExchange.Redis;
 
 namespace Pipeline.Bench;
@@ -27,7 +26,7 @@ internal sealed class IngestBenchmark : IBenchmark
             if (!File.Exists(path))
             {
                 var generation = Stopwatch.StartNew();
-                var written = SyntheticDatasetFile.Write(BundledData.Problems(BundledData.Directory), path, (long)(sizeMb * 1_000_000));
+                var written = SyntheticDatasetFile.Write(LcbTestData.ProblemsFile, path, (long)(sizeMb * 1_000_000));
                 Console.WriteLine($"generated {written / 1e6:F0} MB in {generation.Elapsed.TotalSeconds:F0} s: {path}");
             }
             var store = arguments.Get("store") ?? "discard";

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Core.Problems;
-using Pipeline.Executor.Grading;
+using Pipeline.Grading;
 
 namespace Pipeline.Bench;
 

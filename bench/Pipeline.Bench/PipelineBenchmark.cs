@@ -3,8 +3,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 
 namespace Pipeline.Bench;
 
@@ -28,11 +28,11 @@ internal sealed class PipelineBenchmark : IBenchmark
         var onBroker = arguments.Get("bus") == "rabbitmq";
         var reuse = arguments.Get("reuse-verdicts") == "true";
         var recording = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}.jsonl");
-        TrivialRecording.Write(BundledData.Problems(BundledData.Directory), recording);
+        TrivialRecording.Write(LcbTestData.ProblemsFile, recording);
         await using var servers = onBroker ? await BrokerAndRedis.CreateAsync() : null;
         try
         {
-            await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+            await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
             {
                 Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [recording] },
                 Faults = new FaultOptions(),
@@ -43,7 +43,7 @@ internal sealed class PipelineBenchmark : IBenchmark
                 // The n samples of a problem are one program: with reuse on, all but the first come from the verdict store.
                 ["Executor:ReuseVerdicts"] = reuse ? "true" : "false",
             };
-            using var host = InProcessPipeline.Build(BundledData.Problems(BundledData.Directory), settings);
+            using var host = InProcessPipeline.Build(LcbTestData.ProblemsFile, settings);
             await host.StartAsync();
             try
             {

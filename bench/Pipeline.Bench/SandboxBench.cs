@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Core.Problems;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
-using Pipeline.IntegrationTests.Grading;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.Bench;
 

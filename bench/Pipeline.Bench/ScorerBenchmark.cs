@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using StackExchange.Redis;
 
 namespace Pipeline.Bench;

@@ -1,3 +1,3 @@
-using Pipeline.Api;
+using Pipeline.Evaluations.Http;
 
 await ApiHost.Build(args).RunAsync();

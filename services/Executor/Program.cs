@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Pipeline.Hosting;
-using Pipeline.Executor;
+using Pipeline.Grading;
 
 var builder = PipelineHost.CreateBuilder(args, "executor");
 builder.Services.AddPipelineRedis(builder.Configuration);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Pipeline.Hosting;
-using Pipeline.Generator;
+using Pipeline.Generation;
 
 var builder = PipelineHost.CreateBuilder(args, "generator");
 builder.Services.AddPipelineStores(builder.Configuration);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Pipeline.Hosting;
-using Pipeline.Ingest;
+using Pipeline.Dataset.Ingest;
 
 var builder = PipelineHost.CreateBuilder(args, "ingest");
 builder.Services.AddPipelineStores(builder.Configuration);

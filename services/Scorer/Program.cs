@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Pipeline.Hosting;
-using Pipeline.Scorer;
+using Pipeline.Runs;
 
 var builder = PipelineHost.CreateBuilder(args, "scorer");
 builder.Services.AddPipelineStores(builder.Configuration);

@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Api;
+using Pipeline.Evaluations.Http;
 using Pipeline.Contracts;
 using Pipeline.Hosting;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.IntegrationTests.Scorer;
-using Pipeline.Scorer;
+using Pipeline.Runs;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Api;

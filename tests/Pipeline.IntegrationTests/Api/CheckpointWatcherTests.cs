@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Replay.Faults;
 
 namespace Pipeline.IntegrationTests.Api;
 
@@ -16,8 +16,8 @@ public sealed class CheckpointWatcherTests
     [Fact]
     public async Task Two_watchers_and_a_restart_start_each_new_checkpoint_exactly_once()
     {
-        var recording = Generator.Data.Recording(Recorded);
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        var recording = LcbTestData.Recording(Recorded);
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { ["ckpt-1000"] = [recording], ["reward-model"] = [recording] },
             Faults = new FaultOptions(),
@@ -56,5 +56,5 @@ public sealed class CheckpointWatcherTests
     }
 
     private static Task StartedAsync(ApiServers servers, string model) =>
-        Polling.UntilAsync(() => Task.FromResult(servers.Started.Count(s => s.Model == model)), n => n > 0, Within, $"a run of {model}");
+        Wait.UntilAsync(() => Task.FromResult(servers.Started.Count(s => s.Model == model)), n => n > 0, Within, $"a run of {model}");
 }

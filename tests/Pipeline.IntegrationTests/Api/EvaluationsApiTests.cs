@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Scorer;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs.Scoring;
 
 namespace Pipeline.IntegrationTests.Api;
 
@@ -31,7 +31,7 @@ public sealed class EvaluationsApiTests
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var runId = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
         Assert.Equal($"/evaluations/{runId}", posted.Headers.Location!.OriginalString);
-        var start = await Polling.UntilAsync(() => Task.FromResult(servers.Started.FirstOrDefault()), s => s is not null, Within, "StartEvaluation on the bus");
+        var start = await Wait.UntilAsync(() => Task.FromResult(servers.Started.FirstOrDefault()), s => s is not null, Within, "StartEvaluation on the bus");
         Assert.Equal((runId, "ckpt-a", "http://127.0.0.1:9/v1"), (start!.RunId, start.Model, start.BaseUrl));
         Assert.Equal(("release_v6", new DateOnly(2024, 8, 1)), (start.Selection.Release, start.Selection.StartDate));
         Assert.Equal((SamplesPerProblem, 0.0, 512), (start.Sampling.N, start.Sampling.Temperature, start.Sampling.MaxTokens));
@@ -49,7 +49,7 @@ public sealed class EvaluationsApiTests
         {
             await bus.Publish(sample);
         }
-        var running = await Polling.UntilAsync(
+        var running = await Wait.UntilAsync(
             () => StatusAsync(http, runId), s => s.GetProperty("samplesGraded").GetInt64() == firstHalf, Within, "half the samples graded");
         Assert.Equal("running", running.GetProperty("state").GetString());
         Assert.Equal(graded.Count, running.GetProperty("totalSamples").GetInt32());
@@ -61,7 +61,7 @@ public sealed class EvaluationsApiTests
         {
             await bus.Publish(sample);
         }
-        var completed = await Polling.UntilAsync(
+        var completed = await Wait.UntilAsync(
             () => StatusAsync(http, runId), s => s.GetProperty("state").GetString() == "completed", Within, "run completed");
         var passAt1 = completed.GetProperty("report").GetProperty("overall").GetProperty("passAtK").GetProperty("pass@1").GetDouble();
         Assert.Equal(ExpectedPassAt1(ScorerProblems.All.Count), passAt1, 12);
@@ -93,7 +93,7 @@ public sealed class EvaluationsApiTests
         Assert.Equal(firstRun, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid());
         Assert.Equal(HttpStatusCode.Accepted, forced.StatusCode);
         var forcedRun = (await forced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
-        await Polling.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 2, Within, "two StartEvaluation messages");
+        await Wait.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 2, Within, "two StartEvaluation messages");
 
         var list = await http.GetFromJsonAsync<JsonElement>("/evaluations");
         Assert.Equal([forcedRun, firstRun], list.EnumerateArray().Select(e => e.GetProperty("runId").GetGuid()));

@@ -1,7 +1,7 @@
-using Pipeline.Api.Evaluations;
-using Pipeline.Api.Watching;
+using Pipeline.Evaluations;
+using Pipeline.Evaluations.Watching;
 using Pipeline.Cli.Commands;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Replay.Faults;
 using Spectre.Console;
 
 namespace Pipeline.IntegrationTests.Api;
@@ -14,8 +14,8 @@ public sealed class WatchCommandTests
     [Fact]
     public async Task Lcb_watch_prints_each_run_it_starts_until_cancelled()
     {
-        var recording = Generator.Data.Recording("qwen2.5-7b-instruct");
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        var recording = LcbTestData.Recording("qwen2.5-7b-instruct");
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { ["ckpt-1"] = [recording] },
             Faults = new FaultOptions(),
@@ -33,9 +33,9 @@ public sealed class WatchCommandTests
         using var stop = new CancellationTokenSource();
 
         var watching = WatchCommand.ExecuteAsync(settings, servers.Configuration(), console, stop.Token);
-        await Polling.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 1, Within, "the first run");
+        await Wait.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 1, Within, "the first run");
         replay.Models.Add("ckpt-2", [recording]);
-        await Polling.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 2, Within, "the second run");
+        await Wait.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 2, Within, "the second run");
         stop.Cancel();
 
         Assert.Equal(0, await watching.WaitAsync(Within));

@@ -6,8 +6,8 @@ using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 using Spectre.Console;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -29,7 +29,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private RabbitVirtualHost? virtualHost;
-    private ReplayServer.ReplayServer? replay;
+    private Pipeline.Replay.ReplayServer? replay;
     private IHost? services;
     private IConnectionMultiplexer? redis;
 
@@ -103,9 +103,9 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     {
         redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
         virtualHost = await RabbitVirtualHost.CreateAsync($"test-extend-{id}");
-        replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
             Faults = new FaultOptions(),
         });
         services = BuildServices();

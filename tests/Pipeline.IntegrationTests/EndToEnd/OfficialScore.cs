@@ -1,6 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 using Xunit.Abstractions;
 
 namespace Pipeline.IntegrationTests.EndToEnd;

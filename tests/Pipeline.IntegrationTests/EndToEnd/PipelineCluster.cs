@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.EndToEnd;
@@ -34,7 +34,7 @@ public sealed class PipelineCluster : IAsyncDisposable
 
     public string KeyPrefix => $"test-e2e-{id}:";
 
-    public ReplayServer.ReplayServer Replay { get; private set; } = null!;
+    public Pipeline.Replay.ReplayServer Replay { get; private set; } = null!;
 
     /// <summary>The Scorer's run state, read as `lcb eval --wait` reads it.</summary>
     public IRunStore Store => new RedisRunStore(redis!, KeyPrefix);
@@ -76,9 +76,9 @@ public sealed class PipelineCluster : IAsyncDisposable
             EndPoints = { Options.Redis }, AbortOnConnectFail = false,
         });
         virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
-        Replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
             Faults = new FaultOptions(),
         });
         var common = new Dictionary<string, string>(BusSettings())

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Pipeline.Scorer.Runs;
+using Pipeline.Runs;
 
 namespace Pipeline.IntegrationTests.EndToEnd;
 

@@ -27,11 +27,11 @@ public sealed class ServiceProcess : IDisposable
     /// <param name="service">the folder under services/ (Ingest, Generator, Executor, Scorer)</param>
     /// <param name="name">how the output names this process, e.g. executor-2</param>
     public static ServiceProcess Start(string service, string name, IReadOnlyDictionary<string, string> settings) =>
-        StartDll(ServiceDll(service), [], name, settings);
+        StartDll(HostDll(Path.Combine("services", service), $"Pipeline.{service}"), [], name, settings);
 
-    /// <summary>The lcb command line tool (built beside the tests, as a project reference) with these arguments.</summary>
+    /// <summary>The lcb command line tool (tools/Lcb) with these arguments.</summary>
     public static ServiceProcess StartLcb(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> settings) =>
-        StartDll(Path.Combine(AppContext.BaseDirectory, "lcb.dll"), arguments, "lcb", settings);
+        StartDll(HostDll(Path.Combine("tools", "Lcb"), "lcb"), arguments, "lcb", settings);
 
     private static ServiceProcess StartDll(string dll, IReadOnlyList<string> arguments, string name, IReadOnlyDictionary<string, string> settings)
     {
@@ -132,20 +132,14 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
-    /// <summary>services/Name/bin/Configuration/net10.0/Pipeline.Name.dll, built as a reference of tools/Lcb in the tests' own configuration.</summary>
-    private static string ServiceDll(string service)
+    /// <summary>
+    /// folder/bin/Configuration/net10.0/assembly.dll: the hosts are built with the tests (target BuildHosts in
+    /// Pipeline.IntegrationTests.csproj, not project references) in the tests' own configuration.
+    /// </summary>
+    private static string HostDll(string folder, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        for (var dir = testOutput; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                var dll = Path.Combine(dir.FullName, "services", service, "bin", configuration, framework, $"Pipeline.{service}.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built", dll);
-            }
-        }
-        throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
+        var dll = Path.Combine(Repository.Root, folder, "bin", testOutput.Parent!.Name, testOutput.Name, $"{assembly}.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built", dll);
     }
 }

@@ -9,9 +9,9 @@ using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Ingest.Dataset;
-using Pipeline.ReplayServer.Faults;
-using Pipeline.Scorer.Runs;
+using Pipeline.Dataset;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs;
 using Spectre.Console;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -32,7 +32,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private RabbitVirtualHost? broker;
-    private ReplayServer.ReplayServer? replay;
+    private Pipeline.Replay.ReplayServer? replay;
     private IHost? pipeline;
 
     private string KeyPrefix => $"test-faults-{id}:";
@@ -54,7 +54,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
 
         var store = pipeline.Services.GetRequiredService<IRunStore>();
         var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= failing.Length, Patience);
-        await Eventually.HoldsAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, "the other problems to be graded", Patience);
+        await Wait.UntilAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, Patience, "the other problems to be graded");
         log.WriteLine($"{failing.Length} problems parked and {selected.Count - failing.Length} graded {sinceStart.Elapsed.TotalSeconds:F1} s after the start");
         Assert.Equal(failing.Order(), parked.Select(p => p.ProblemId!).Order());
         Assert.All(parked, p =>
@@ -75,7 +75,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
             }), CancellationToken.None);
         }
         Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
-        await Eventually.HoldsAsync(async () => await store.GetReportAsync(run) is not null, "the replayed run to complete", Patience);
+        await Wait.UntilAsync(async () => await store.GetReportAsync(run) is not null, Patience, "the replayed run to complete");
         log.WriteLine($"{failing.Length} parked problems; run complete {clock.Elapsed.TotalSeconds:F1} s after replay");
 
         var verdicts = await store.GetVerdictsAsync(run);
@@ -91,9 +91,9 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     public async Task InitializeAsync()
     {
         broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
-        replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
         });
         pipeline = InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>(InProcessOnServers.Settings(VirtualHost, KeyPrefix))
         {

@@ -13,8 +13,7 @@ using Pipeline.Core.Stores;
 using Pipeline.Hosting;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.IntegrationTests.Scorer;
-using Pipeline.Scorer;
-using Pipeline.Scorer.Runs;
+using Pipeline.Runs;
 using Spectre.Console;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -109,7 +108,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.Equal($"ProblemNotFoundException: run {run}: problem '{late.QuestionId}' is not in the problem store; ingest it first", parked.Reason);
         // Verdicts of a run not registered yet are kept, not parked: they wait for the registration.
         var store = host.Services.GetRequiredService<IRunStore>();
-        await Eventually.HoldsAsync(async () => (await store.GetVerdictsAsync(run)).Count == graded.Count, "every verdict to be kept", Patience);
+        await Wait.UntilAsync(async () => (await store.GetVerdictsAsync(run)).Count == graded.Count, Patience, "every verdict to be kept");
         Assert.Empty(completions);
 
         await problems.PutAsync(late);
@@ -170,7 +169,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         return console;
     }
 
-    private static Task WaitForAsync(Func<bool> condition, string what) => Eventually.HoldsAsync(() => Task.FromResult(condition()), what, Patience);
+    private static Task WaitForAsync(Func<bool> condition, string what) => Wait.UntilAsync(condition, Patience, what);
 
     private sealed class CompletionProbe(ConcurrentQueue<EvaluationCompleted> completions) : IConsumer<EvaluationCompleted>
     {

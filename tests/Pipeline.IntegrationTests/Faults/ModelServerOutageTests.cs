@@ -1,6 +1,6 @@
 using Pipeline.IntegrationTests.EndToEnd;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Replay.Faults;
 using Xunit.Abstractions;
 
 namespace Pipeline.IntegrationTests.Faults;

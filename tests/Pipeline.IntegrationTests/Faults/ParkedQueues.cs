@@ -16,24 +16,9 @@ internal static class ParkedQueues
     }
 
     /// <summary>Polls until <paramref name="enough"/> holds for the parked messages, or fails with what was there.</summary>
-    public static async Task<IReadOnlyList<ParkedMessage>> WaitForAsync(
-        string virtualHost, Func<IReadOnlyList<ParkedMessage>, bool> enough, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var parked = await ListAsync(virtualHost);
-            if (enough(parked))
-            {
-                return parked;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"after {timeout}, parked: {string.Join("; ", parked)}");
-            }
-            await Task.Delay(250);
-        }
-    }
+    public static Task<IReadOnlyList<ParkedMessage>> WaitForAsync(
+        string virtualHost, Func<IReadOnlyList<ParkedMessage>, bool> enough, TimeSpan timeout) =>
+        Wait.UntilAsync(() => ListAsync(virtualHost), enough, timeout, "enough parked messages");
 
     /// <summary>Bytes straight onto a queue through the default exchange, as a broken or foreign publisher would.</summary>
     public static async Task PublishRawAsync(string virtualHost, string queue, byte[] body, string contentType)

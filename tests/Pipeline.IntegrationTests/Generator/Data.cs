@@ -1,17 +1,13 @@
 using System.Text.Json;
-using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
-using Pipeline.Ingest.Dataset;
-using Pipeline.IntegrationTests.Grading;
+using Pipeline.Dataset;
 
 namespace Pipeline.IntegrationTests.Generator;
 
 /// <summary>The bundled model recordings (tests/data/lcb/generations) and what they answered.</summary>
 internal static class Data
 {
-    public static string Recording(string model) => BundledData.Recording(BundledData.Directory, model);
-
     /// <summary>The official code the recorded model's answers give, by question id.</summary>
     public static IReadOnlyList<string> RecordedCode(string model, string questionId) => Recorded(model, questionId, "code_list");
 
@@ -20,7 +16,7 @@ internal static class Data
 
     private static IReadOnlyList<string> Recorded(string model, string questionId, string field)
     {
-        foreach (var line in File.ReadLines(Recording(model)))
+        foreach (var line in File.ReadLines(LcbTestData.Recording(model)))
         {
             using var row = JsonDocument.Parse(line);
             if (row.RootElement.GetProperty("question_id").GetString() == questionId)
@@ -34,7 +30,7 @@ internal static class Data
     /// <summary>The first problem of problems.jsonl the recorded model answered.</summary>
     public static Problem AnsweredProblem(string model)
     {
-        var answered = File.ReadLines(Recording(model))
+        var answered = File.ReadLines(LcbTestData.Recording(model))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("question_id").GetString())
             .ToHashSet();
         return DatasetReader.Read(LcbTestData.ProblemsFile, new DatasetSelection { Release = "release_latest" }, new DatasetReport())

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
-using Pipeline.Generator;
+using Pipeline.Generation;
 using Pipeline.Hosting;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Replay.Faults;
 
 namespace Pipeline.IntegrationTests.Generator;
 
@@ -25,7 +25,7 @@ public sealed class GeneratorFixture : IAsyncDisposable
     private readonly IHost host;
     private readonly ConcurrentQueue<SolutionGenerated> received;
 
-    private GeneratorFixture(IHost host, ReplayServer.ReplayServer replay, ConcurrentQueue<SolutionGenerated> received, string endpoint, Problem problem)
+    private GeneratorFixture(IHost host, Pipeline.Replay.ReplayServer replay, ConcurrentQueue<SolutionGenerated> received, string endpoint, Problem problem)
     {
         this.host = host;
         Replay = replay;
@@ -34,7 +34,7 @@ public sealed class GeneratorFixture : IAsyncDisposable
         Problem = problem;
     }
 
-    public ReplayServer.ReplayServer Replay { get; }
+    public Pipeline.Replay.ReplayServer Replay { get; }
 
     public string GeneratorEndpoint { get; }
 
@@ -43,9 +43,9 @@ public sealed class GeneratorFixture : IAsyncDisposable
 
     public static async Task<GeneratorFixture> StartAsync(FaultOptions faults, int maxRetryAttempts, bool nativeN)
     {
-        var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [RecordedModel] = [Data.Recording(RecordedModel)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [RecordedModel] = [LcbTestData.Recording(RecordedModel)] },
             Faults = faults,
         });
         var id = Guid.NewGuid().ToString("N");

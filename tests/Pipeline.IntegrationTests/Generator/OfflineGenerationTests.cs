@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
-using Pipeline.Generator.Cache;
-using Pipeline.Generator.Generation;
-using Pipeline.Generator.ModelClient;
-using Pipeline.Generator.Offline;
-using Pipeline.Generator.Prompts;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Generation.Cache;
+using Pipeline.Generation;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.Offline;
+using Pipeline.Generation.Prompts;
+using Pipeline.Dataset;
 using Pipeline.IntegrationTests.Grading;
 
 namespace Pipeline.IntegrationTests.Generator;
@@ -20,9 +20,9 @@ public sealed class OfflineGenerationTests : IDisposable
     [Fact]
     public async Task Rows_hold_the_official_code_and_a_second_run_asks_the_model_nothing()
     {
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
         });
         var problems = DatasetReader.Read(LcbTestData.ProblemsFile, new DatasetSelection { Release = "release_latest", Limit = 6 }, new DatasetReport())
             .Select(entry => entry.Problem).ToList();
@@ -41,7 +41,7 @@ public sealed class OfflineGenerationTests : IDisposable
             var recorded = Data.RecordedCode(Model, row.GetProperty("question_id").GetString()!);
             Assert.Equal([recorded[0], recorded[1 % recorded.Count]], row.GetProperty("code_list").EnumerateArray().Select(c => c.GetString()));
         }
-        Assert.Equal(6, replay.Faults.Count(ReplayServer.Faults.Fault.None));
+        Assert.Equal(6, replay.Faults.Count(Pipeline.Replay.Faults.Fault.None));
     }
 
     public void Dispose() => File.Delete(path);

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
-using Pipeline.Generator.ModelClient;
-using Pipeline.Generator.Prompts;
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.Prompts;
+using Pipeline.Replay.Faults;
 
 namespace Pipeline.IntegrationTests.Generator;
 
@@ -14,16 +14,16 @@ public sealed class ReplayServerTests
     [Fact]
     public async Task A_model_added_while_running_is_listed_and_answers_from_its_recording()
     {
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [Data.Recording("qwen2.5-7b-instruct")] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [LcbTestData.Recording("qwen2.5-7b-instruct")] },
         });
         using var services = new ServiceCollection().AddModelClient(new ModelServerOptions { MaxRetryAttempts = 1 }).BuildServiceProvider();
         var client = services.GetRequiredService<IModelClient>();
         Assert.Equal(["qwen"], await client.ListModelsAsync(replay.BaseUrl + "/v1", default));
 
         using var http = new HttpClient { BaseAddress = new Uri(replay.BaseUrl) };
-        var added = await http.PostAsJsonAsync("/admin/models", new { name = "o1", recordings = new[] { Data.Recording("o1-mini") } });
+        var added = await http.PostAsJsonAsync("/admin/models", new { name = "o1", recordings = new[] { LcbTestData.Recording("o1-mini") } });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal(["o1", "qwen"], await client.ListModelsAsync(replay.BaseUrl, default));
 
@@ -41,9 +41,9 @@ public sealed class ReplayServerTests
     [Fact]
     public async Task Faults_are_set_while_running_and_a_429_carries_Retry_After()
     {
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
-            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [Data.Recording("qwen2.5-7b-instruct")] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { ["qwen"] = [LcbTestData.Recording("qwen2.5-7b-instruct")] },
         });
         using var http = new HttpClient { BaseAddress = new Uri(replay.BaseUrl) };
         var set = await http.PostAsJsonAsync("/admin/faults", new FaultOptions { TooManyRequestsRate = 1, RetryAfterSeconds = 7 });

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Pipeline.Cli.Commands.Grade;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
-using Pipeline.Executor.Sandbox.Process;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Sandbox.Process;
 
 namespace Pipeline.IntegrationTests.Grading;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
 using Pipeline.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 

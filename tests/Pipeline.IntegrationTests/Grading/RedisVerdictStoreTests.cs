@@ -1,7 +1,7 @@
 using Pipeline.Contracts;
-using Pipeline.Executor.Verdicts;
+using Pipeline.Grading.Verdicts;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Scorer.Runs;
+using Pipeline.Runs;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Grading;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Contracts;
 using Pipeline.Core.Stores;
 using Pipeline.Hosting;
-using Pipeline.Ingest;
+using Pipeline.Dataset.Ingest;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using StackExchange.Redis;

@@ -1,7 +1,7 @@
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
-using Pipeline.Ingest;
+using Pipeline.Dataset.Ingest;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using StackExchange.Redis;

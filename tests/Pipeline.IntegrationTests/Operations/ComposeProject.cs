@@ -14,7 +14,7 @@ public sealed class ComposeProject : IAsyncDisposable
         Environment = environment;
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public string Name { get; }
 
@@ -57,17 +57,5 @@ public sealed class ComposeProject : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await RunAsync(timeout.Token, "down", "-v", "--remove-orphans", "-t", "10");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "docker-compose.yml")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no docker-compose.yml above {AppContext.BaseDirectory}");
     }
 }

@@ -6,7 +6,7 @@ using Pipeline.Cli.Commands;
 using Pipeline.Contracts;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Scorer.Runs;
+using Pipeline.Runs;
 using Spectre.Console;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -36,10 +36,10 @@ public sealed class ComposeStackTests(ITestOutputHelper log)
         log.WriteLine($"images ready in {clock.Elapsed.TotalSeconds:F0} s: {build.Output.Trim()}");
 
         await using var project = ComposeProject.Create(LcbTestData.Folder);
-        await using var replay = await ReplayServer.ReplayServer.StartAsync(new ReplayServer.ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Address = IPAddress.Any,
-            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [Generator.Data.Recording(Model)] },
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
         });
         clock.Restart();
         await project.CheckedAsync(timeout.Token, ["up", "-d", "--scale", "executor=2", .. Services]);

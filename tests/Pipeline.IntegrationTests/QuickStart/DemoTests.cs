@@ -1,5 +1,4 @@
 using Pipeline.Cli.Commands;
-using Pipeline.Cli.Evaluation;
 using Pipeline.IntegrationTests.Infrastructure;
 using Spectre.Console;
 
@@ -15,7 +14,7 @@ public sealed class DemoTests
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
 
-        var exitCode = await DemoCommand.ExecuteAsync("qwen2.5-7b-instruct", limit: 40, BundledData.Directory, console, CancellationToken.None);
+        var exitCode = await DemoCommand.ExecuteAsync("qwen2.5-7b-instruct", limit: 40, LcbTestData.Folder, console, CancellationToken.None);
 
         Assert.True(exitCode == 0, output.ToString());
         Assert.Matches(@"per-test\s+verdicts\s+equal\s+on\s+40/40\s+samples", output.ToString());

@@ -1,4 +1,4 @@
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading.Sandbox;
 using Pipeline.Core.Problems;
 
 namespace Pipeline.IntegrationTests.Sandbox;

@@ -1,5 +1,5 @@
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.IntegrationTests.Sandbox;
 

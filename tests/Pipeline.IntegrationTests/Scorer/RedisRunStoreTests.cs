@@ -1,6 +1,6 @@
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Scorer;

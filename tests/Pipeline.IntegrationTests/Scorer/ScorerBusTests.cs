@@ -6,9 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Contracts;
 using Pipeline.Hosting;
 using Pipeline.IntegrationTests.Infrastructure;
-using Pipeline.Scorer;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Scorer;
@@ -37,7 +36,7 @@ public sealed class ScorerBusTests
             await PublishTwiceAsync(bus, graded[half..]);
 
             var store = host.Services.GetRequiredService<IRunStore>();
-            await WaitForAsync(() => completions.Any(c => c.RunId == runId), TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(() => completions.Any(c => c.RunId == runId), TimeSpan.FromSeconds(60), "the run to complete");
             // Every duplicate is still in flight or done; give stragglers time to (wrongly) complete again.
             await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -82,15 +81,6 @@ public sealed class ScorerBusTests
         {
             await bus.Publish(message);
             await bus.Publish(message);
-        }
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            await Task.Delay(100, deadline.Token);
         }
     }
 

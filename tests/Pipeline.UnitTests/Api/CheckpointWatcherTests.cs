@@ -1,4 +1,4 @@
-using Pipeline.Api.Evaluations;
+using Pipeline.Evaluations;
 
 namespace Pipeline.UnitTests.Api;
 

@@ -1,6 +1,6 @@
-using Pipeline.Api.Evaluations;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Evaluations;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using Pipeline.UnitTests.Scoring;
 
 namespace Pipeline.UnitTests.Api;

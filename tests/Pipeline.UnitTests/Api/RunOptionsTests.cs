@@ -1,5 +1,5 @@
-using Pipeline.Api.Evaluations;
-using Pipeline.Api.Watching;
+using Pipeline.Evaluations;
+using Pipeline.Evaluations.Watching;
 using Pipeline.Contracts;
 
 namespace Pipeline.UnitTests.Api;

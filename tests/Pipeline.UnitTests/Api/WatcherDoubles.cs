@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Api.Evaluations;
-using Pipeline.Api.Watching;
+using Pipeline.Evaluations;
+using Pipeline.Evaluations.Watching;
 using Pipeline.Contracts;
 
 namespace Pipeline.UnitTests.Api;

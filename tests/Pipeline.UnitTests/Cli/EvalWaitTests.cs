@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Commands;
 using Pipeline.Contracts;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using Pipeline.UnitTests.Scoring;
 using Spectre.Console;
 using StackExchange.Redis;

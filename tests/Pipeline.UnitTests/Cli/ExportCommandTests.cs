@@ -1,7 +1,7 @@
 using Pipeline.Cli.Commands;
-using Pipeline.Scorer.Export;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs.Export;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using Pipeline.UnitTests.Scoring;
 
 namespace Pipeline.UnitTests.Cli;

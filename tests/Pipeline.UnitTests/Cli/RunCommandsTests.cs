@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Pipeline.Cli.Commands;
 using Pipeline.Cli.Runs;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using Pipeline.UnitTests.Scoring;
 using Spectre.Console;
 

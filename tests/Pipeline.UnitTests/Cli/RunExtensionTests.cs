@@ -3,8 +3,8 @@ using Pipeline.Cli.Commands;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Contracts;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using Pipeline.UnitTests.Scoring;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
-using Pipeline.Scorer.Comparison;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs.Comparison;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 
 namespace Pipeline.UnitTests.Comparison;
 

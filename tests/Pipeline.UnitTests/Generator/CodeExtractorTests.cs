@@ -1,5 +1,5 @@
-using Pipeline.Generator.Extraction;
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.Extraction;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Generator;
 

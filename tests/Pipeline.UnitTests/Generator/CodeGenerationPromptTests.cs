@@ -1,4 +1,4 @@
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Generator;
 

@@ -1,4 +1,4 @@
-using Pipeline.Generator.ModelClient;
+using Pipeline.Generation.ModelClient;
 
 namespace Pipeline.UnitTests.Generator;
 

@@ -1,20 +1,19 @@
 using System.Text.Json;
-using Pipeline.Cli.Evaluation;
-using Pipeline.Generator.Extraction;
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.Extraction;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Generator;
 
 /// <summary>The official runner's own extractions (code_list) are the reference: every sample must match exactly.</summary>
 public sealed class ExtractionFidelityTests
 {
-    public static TheoryData<string> RecordingFiles() => new(RepositoryFiles.Recordings().Select(Path.GetFileName)!);
+    public static TheoryData<string> RecordingFiles() => new(LcbTestData.Recordings().Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(RecordingFiles))]
     public void Extracting_every_recorded_output_gives_the_official_code(string file)
     {
-        var path = Path.Combine(BundledData.Directory, "generations", file);
+        var path = Path.Combine(LcbTestData.Folder, "generations", file);
         int samples = 0;
         var mismatches = new List<string>();
         foreach (var line in File.ReadLines(path).Where(line => line.Length > 0))
@@ -39,6 +38,6 @@ public sealed class ExtractionFidelityTests
     [Fact]
     public void Both_shared_recordings_are_checked()
     {
-        Assert.Equal(2, RepositoryFiles.Recordings().Length);
+        Assert.Equal(2, LcbTestData.Recordings().Length);
     }
 }

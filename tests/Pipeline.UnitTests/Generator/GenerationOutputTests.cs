@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pipeline.Core.Problems;
-using Pipeline.Generator.Generation;
-using Pipeline.Generator.Offline;
+using Pipeline.Generation;
+using Pipeline.Generation.Offline;
 
 namespace Pipeline.UnitTests.Generator;
 

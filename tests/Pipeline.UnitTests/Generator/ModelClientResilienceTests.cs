@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
-using Pipeline.Generator.ModelClient;
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Generator;
 

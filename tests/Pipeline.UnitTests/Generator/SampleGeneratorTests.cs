@@ -1,8 +1,8 @@
 using Pipeline.Contracts;
-using Pipeline.Generator.Cache;
-using Pipeline.Generator.Generation;
-using Pipeline.Generator.ModelClient;
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.Cache;
+using Pipeline.Generation;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Generator;
 

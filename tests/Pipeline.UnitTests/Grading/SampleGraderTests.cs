@@ -1,6 +1,6 @@
 using Pipeline.Core.Problems;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.UnitTests.Grading;
 

@@ -1,6 +1,6 @@
 using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
-using Pipeline.Executor.Grading;
+using Pipeline.Grading;
 
 namespace Pipeline.UnitTests.Grading;
 

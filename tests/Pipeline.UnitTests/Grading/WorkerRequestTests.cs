@@ -1,7 +1,7 @@
 using Pipeline.Core.Problems;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
-using Pipeline.Executor.Sandbox.Process;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Sandbox.Process;
 
 namespace Pipeline.UnitTests.Grading;
 

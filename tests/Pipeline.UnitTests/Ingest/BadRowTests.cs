@@ -1,5 +1,5 @@
 using Pipeline.Contracts;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Ingest;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pipeline.Contracts;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Ingest;
 
@@ -9,7 +9,7 @@ public sealed class DatasetExporterTests
     [Fact]
     public void Export_keeps_the_released_fields_and_decodes_both_test_fields()
     {
-        var source = TestData.Lcb("problems.jsonl");
+        var source = LcbTestData.File("problems.jsonl");
         using var output = new MemoryStream();
 
         var written = DatasetExporter.Export(source, new DatasetSelection { Release = "release_latest" }, new DatasetReport(), output);

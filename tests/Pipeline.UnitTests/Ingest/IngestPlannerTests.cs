@@ -1,7 +1,7 @@
 using Pipeline.Contracts;
 using Pipeline.Core.Stores;
-using Pipeline.Ingest;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset.Ingest;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Ingest;
 
@@ -16,7 +16,7 @@ public sealed class IngestPlannerTests
     {
         var start = Start(new DatasetSelection { Release = "release_latest", Platforms = ["atcoder"], Difficulties = ["easy"] });
 
-        var plan = await Planner(TestData.Lcb("problems.jsonl")).PlanAsync(start);
+        var plan = await Planner(LcbTestData.File("problems.jsonl")).PlanAsync(start);
 
         Assert.Equal(50, plan.Started.ProblemIds.Count);
         Assert.Equal((start.RunId, "m", 4), (plan.Started.RunId, plan.Started.Model, plan.Started.SamplesPerProblem));
@@ -34,7 +34,7 @@ public sealed class IngestPlannerTests
     [Fact]
     public async Task Planning_the_same_run_again_stores_nothing_new_and_plans_the_same()
     {
-        var planner = Planner(TestData.Lcb("problems.jsonl"));
+        var planner = Planner(LcbTestData.File("problems.jsonl"));
         var start = Start(new DatasetSelection { Release = "release_latest", Limit = 30 });
 
         var first = await planner.PlanAsync(start);

@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Ingest.Dataset.Pickle;
+using Pipeline.Dataset.Pickle;
 
 namespace Pipeline.UnitTests.Ingest;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Ingest;
 
@@ -51,7 +51,7 @@ public sealed class PickleVectorTests
     }
 
     private static Dictionary<string, JsonElement> Vectors() =>
-        File.ReadLines(TestData.Lcb("pickle_vectors.jsonl"))
+        File.ReadLines(LcbTestData.File("pickle_vectors.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement)
             .ToDictionary(v => v.GetProperty("name").GetString()!);
 }

@@ -1,5 +1,5 @@
 using Pipeline.Contracts;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Ingest;
 
@@ -13,7 +13,7 @@ public sealed class RealDatasetTests
     {
         var report = new DatasetReport();
 
-        var count = DatasetReader.Read(TestData.Lcb("problems.jsonl"), new DatasetSelection { Release = "release_latest" }, report).Count();
+        var count = DatasetReader.Read(LcbTestData.File("problems.jsonl"), new DatasetSelection { Release = "release_latest" }, report).Count();
 
         Assert.Equal(343, count);
         Assert.Empty(report.BadRows);
@@ -63,8 +63,8 @@ public sealed class RealDatasetTests
     }
 
     private static List<string> Read(DatasetSelection selection) =>
-        [.. DatasetReader.Read(TestData.Lcb("problems.jsonl"), selection, new DatasetReport()).Select(e => e.Problem.QuestionId)];
+        [.. DatasetReader.Read(LcbTestData.File("problems.jsonl"), selection, new DatasetReport()).Select(e => e.Problem.QuestionId)];
 
     private static List<DatasetEntry> ReadAll() =>
-        [.. DatasetReader.Read(TestData.Lcb("problems.jsonl"), new DatasetSelection { Release = "release_latest" }, new DatasetReport())];
+        [.. DatasetReader.Read(LcbTestData.File("problems.jsonl"), new DatasetSelection { Release = "release_latest" }, new DatasetReport())];
 }

@@ -1,8 +1,8 @@
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.Generator.Offline;
-using Pipeline.Generator.Prompts;
-using Pipeline.Ingest.Dataset;
+using Pipeline.Generation.Offline;
+using Pipeline.Generation.Prompts;
+using Pipeline.Dataset;
 
 namespace Pipeline.UnitTests.Prompts;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Cli.Evaluation;
-using Pipeline.Generator.Prompts;
+using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Prompts;
 

@@ -1,4 +1,4 @@
-using Pipeline.Generator.SelfRepair;
+using Pipeline.Generation.SelfRepair;
 
 namespace Pipeline.UnitTests.Prompts;
 

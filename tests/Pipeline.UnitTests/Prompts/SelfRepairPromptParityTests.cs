@@ -1,7 +1,7 @@
 using Pipeline.Cli.Evaluation;
-using Pipeline.Generator.Offline;
-using Pipeline.Generator.Prompts;
-using Pipeline.Generator.SelfRepair;
+using Pipeline.Generation.Offline;
+using Pipeline.Generation.Prompts;
+using Pipeline.Generation.SelfRepair;
 
 namespace Pipeline.UnitTests.Prompts;
 

@@ -1,4 +1,4 @@
-using Pipeline.ReplayServer.Faults;
+using Pipeline.Replay.Faults;
 
 namespace Pipeline.UnitTests.ReplayServer;
 

@@ -1,5 +1,5 @@
-using Pipeline.Generator.Prompts;
-using Pipeline.ReplayServer.Recordings;
+using Pipeline.Generation.Prompts;
+using Pipeline.Replay.Recordings;
 using Pipeline.UnitTests.Generator;
 
 namespace Pipeline.UnitTests.ReplayServer;
@@ -42,7 +42,7 @@ public sealed class ReplayRecognitionTests
     [Fact]
     public void Shared_recordings_load_with_every_problem_and_a_model_name_from_the_file()
     {
-        var file = RepositoryFiles.Recordings().Single(f => f.Contains("qwen2.5-7b-instruct", StringComparison.Ordinal));
+        var file = LcbTestData.Recordings().Single(f => f.Contains("qwen2.5-7b-instruct", StringComparison.Ordinal));
         Assert.Equal(1055, RecordingFile.Load(file).Count);
         Assert.Equal("qwen2.5-7b-instruct", RecordingFile.ModelName(file));
         Assert.Equal("gpt-4o", RecordingFile.ModelName("/x/gpt-4o_codegeneration_eval_all.json"));

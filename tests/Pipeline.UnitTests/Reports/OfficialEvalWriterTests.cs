@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Pipeline.Core.Problems;
-using Pipeline.Scorer.Export;
-using Pipeline.Scorer.Reports;
-using Pipeline.Scorer.Runs;
+using Pipeline.Runs.Export;
+using Pipeline.Runs.Reports;
+using Pipeline.Runs;
 
 namespace Pipeline.UnitTests.Reports;
 

@@ -14,7 +14,7 @@ public sealed class ParkedMessageReaderTests
         var body = $$$"""{"messageId":"x","messageType":["urn:message:Pipeline.Contracts:SolutionGenerated"],"message":{"runId":"{{{Run}}}","problemId":"abc301_a","sampleIndex":3,"code":"print(1)"}}""";
         var headers = new Dictionary<string, object?>
         {
-            ["MT-Fault-ExceptionType"] = Encoding.UTF8.GetBytes("Pipeline.Executor.Grading.SandboxFaultException"),
+            ["MT-Fault-ExceptionType"] = Encoding.UTF8.GetBytes("Pipeline.Grading.SandboxFaultException"),
             ["MT-Fault-Message"] = Encoding.UTF8.GetBytes("worker died"),
             ["MT-Fault-RetryCount"] = 9,
         };

@@ -1,5 +1,5 @@
-using Pipeline.Executor.Sandbox;
-using Pipeline.Executor.Sandbox.Process;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Sandbox.Process;
 
 namespace Pipeline.UnitTests.Sandbox;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Pipeline.Executor.Sandbox;
-using Pipeline.Executor.Sandbox.Docker;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Sandbox.Docker;
 
 namespace Pipeline.UnitTests.Sandbox;
 

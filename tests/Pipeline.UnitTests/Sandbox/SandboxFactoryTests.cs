@@ -1,4 +1,4 @@
-using Pipeline.Executor.Sandbox;
+using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.UnitTests.Sandbox;
 

@@ -1,4 +1,4 @@
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs.Scoring;
 
 namespace Pipeline.UnitTests.Scoring;
 

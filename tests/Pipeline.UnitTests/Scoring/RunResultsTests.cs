@@ -1,5 +1,5 @@
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using static Pipeline.UnitTests.Scoring.ScorerFixtures;
 
 namespace Pipeline.UnitTests.Scoring;

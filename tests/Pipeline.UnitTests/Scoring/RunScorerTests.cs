@@ -1,7 +1,7 @@
 using Pipeline.Core.Stores;
 using Pipeline.Contracts;
-using Pipeline.Scorer.Runs;
-using Pipeline.Scorer.Scoring;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using static Pipeline.UnitTests.Scoring.ScorerFixtures;
 
 namespace Pipeline.UnitTests.Scoring;

@@ -1,7 +1,6 @@
-using Pipeline.Cli.Evaluation;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
-using Pipeline.Executor.Verdicts;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Verdicts;
 
 namespace Pipeline.UnitTests.Verdicts;
 
@@ -38,7 +37,7 @@ public sealed class GraderVersionTests
     [Fact]
     public void Every_python_file_of_the_harness_folder_is_embedded_and_hashed()
     {
-        var folder = Path.Combine(BundledData.Directory, "..", "..", "..", "services", "Executor", "harness");
+        var folder = Repository.File("src", "Pipeline.Grading", "harness");
 
         Assert.Equal(Directory.GetFiles(folder, "*.py").Select(Path.GetFileName).Order(), HarnessFiles.Names.Order());
         Assert.All(HarnessFiles.Names, name => Assert.Equal(File.ReadAllBytes(Path.Combine(folder, name)), HarnessFiles.Read(name)));

@@ -1,4 +1,4 @@
-using Pipeline.Executor.Verdicts;
+using Pipeline.Grading.Verdicts;
 
 namespace Pipeline.UnitTests.Verdicts;
 

@@ -1,8 +1,8 @@
 using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
-using Pipeline.Executor.Grading;
-using Pipeline.Executor.Sandbox;
-using Pipeline.Executor.Verdicts;
+using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Verdicts;
 
 namespace Pipeline.UnitTests.Verdicts;
 

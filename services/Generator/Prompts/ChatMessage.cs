@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Pipeline.Generator.Prompts;
-
-/// <summary>One OpenAI chat message.</summary>
-public sealed record ChatMessage(
-    [property: JsonPropertyName("role")] string Role,
-    [property: JsonPropertyName("content")] string Content);

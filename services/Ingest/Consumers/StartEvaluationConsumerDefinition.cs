@@ -1,8 +1,0 @@
-using Pipeline.Hosting.Retries;
-using Pipeline.Ingest.Dataset;
-
-namespace Pipeline.Ingest.Consumers;
-
-/// <summary>Redis or broker outages are retried; a dataset that cannot be read or selected from is parked at once.</summary>
-public sealed class StartEvaluationConsumerDefinition(RetryOptions retry)
-    : RetryingConsumerDefinition<StartEvaluationConsumer>(retry.Stores, typeof(DatasetException));

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Pipeline.Cli.Evaluation;
+using Pipeline.Cli.Runs;
+using Pipeline.Contracts;
+using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
+using RabbitMQ.Client.Exceptions;
+using Spectre.Console;
+using StackExchange.Redis;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// `lcb eval`: starts an evaluation on the running services by publishing StartEvaluation on RabbitMQ and
+/// prints the run id; with --wait, follows the run in the Scorer's Redis run store and prints its results.
+/// With --extend RUN, the model and settings come from that run (<see cref="EvalExtension"/>).
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "model name the server knows (required unless --extend)" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (required unless --extend, where it overrides the run's)" };
+        var extend = new Option<string?>("--extend")
+        {
+            Description = "evaluate the selection with that run's model, sampling, prompt style, timeout and k; problems it evaluated are reused",
+            HelpName = "RUN",
+        };
+        var wait = new Option<bool>("--wait") { Description = "follow the run until it completes, then print its results" };
+        var connectTimeout = new Option<double>("--connect-timeout")
+        {
+            Description = "seconds to wait for RabbitMQ before giving up", DefaultValueFactory = _ => 30,
+        };
+        var evaluation = new EvaluationOptions();
+        var store = new RunStoreOptions();
+        var command = new Command("eval", "Start an evaluation on the running services (Ingest, Generator, Executors, Scorer); --wait follows it to the results")
+        {
+            model, baseUrl, extend, wait, connectTimeout,
+        };
+        evaluation.AddTo(command);
+        store.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(extend) is { } extended)
+            {
+                Option[] runSettings = [model, .. evaluation.RunSettings];
+                var given = runSettings.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
+                if (given.Count > 0)
+                {
+                    await Console.Error.WriteLineAsync($"error: --extend takes the model and settings from run {extended}; drop {string.Join(", ", given)}");
+                    return 2;
+                }
+                try
+                {
+                    var (connection, runStore) = await store.OpenAsync(parse);
+                    await using (connection.ConfigureAwait(false))
+                    {
+                        return await EvalExtension.ExecuteAsync(new EvalExtension.Request(extended, evaluation.Selection(parse), parse.GetValue(baseUrl), parse.GetValue(wait)),
+                            StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout)), runStore, AnsiConsole.Console, cancellationToken);
+                    }
+                }
+                catch (Exception error) when (error is RunNotFoundException or RunNotExtendableException
+                    or RedisConnectionException or BrokerUnreachableException or RabbitMqConnectionException)
+                {
+                    await Console.Error.WriteLineAsync($"error: {error.Message}");
+                    return 1;
+                }
+            }
+            StartEvaluation start;
+            try
+            {
+                start = evaluation.Template(parse).For(
+                    parse.GetValue(model) ?? throw new ArgumentException("--model is required (or --extend RUN)"),
+                    parse.GetValue(baseUrl) ?? throw new ArgumentException("--base-url is required (or --extend RUN)"));
+            }
+            catch (ArgumentException error)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+                return 2;
+            }
+            var bus = StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout));
+            try
+            {
+                if (!parse.GetValue(wait))
+                {
+                    return await ExecuteAsync(start, bus, runStore: null, AnsiConsole.Console, cancellationToken);
+                }
+                var (connection, runStore) = await store.OpenAsync(parse);
+                await using (connection.ConfigureAwait(false))
+                {
+                    return await ExecuteAsync(start, bus, runStore, AnsiConsole.Console, cancellationToken);
+                }
+            }
+            catch (Exception error) when (error is BrokerUnreachableException or RabbitMqConnectionException)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: RabbitMQ not reachable within {parse.GetValue(connectTimeout)} s ({error.Message}); is it running? see --rabbitmq, --vhost, --connect-timeout");
+                return 1;
+            }
+            catch (RedisConnectionException error)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="start"/> from a bus-only host (no consumers) configured by <paramref name="bus"/>
+    /// (section Bus, as every service); with a run store, waits for the run and prints its results.
+    /// </summary>
+    public static async Task<int> ExecuteAsync(
+        StartEvaluation start, IConfiguration bus, IRunStore? runStore, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        await StartPublisher.PublishAsync(start, bus, console, cancellationToken);
+        if (runStore is null)
+        {
+            console.WriteLine(start.RunId.ToString());
+            return 0;
+        }
+        return await FollowAsync(runStore, start.RunId, console, cancellationToken);
+    }
+
+    /// <summary>Waits for the run to complete in the run store, then prints its results.</summary>
+    public static async Task<int> FollowAsync(IRunStore runStore, Guid runId, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        await RunWatcher.WaitAsync(runStore, runId, console, cancellationToken);
+        return await ResultsCommand.ExecuteAsync(runStore, console, runId.ToString(), by: null, DateWindow.All, json: false, cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+using Pipeline.Contracts;
+using Pipeline.Runs;
+
+namespace Pipeline.Cli.Evaluation;
+
+/// <summary>
+/// `lcb eval --extend`: a new, complete run over a new selection with an earlier run's model and settings. What the
+/// earlier run already evaluated costs nothing: the Generator's cache answers its samples and the Executor's verdict
+/// store their verdicts, because both are keyed by what the run repeats (model, prompt, sampling; suite, code, timeout).
+/// </summary>
+public static class RunExtension
+{
+    /// <exception cref="RunNotExtendableException">the run's registration does not hold the command that started it.</exception>
+    public static StartEvaluation Extend(RunRegistration run, DatasetSelection selection, string? baseUrl, Guid newRunId)
+    {
+        var request = run.Request ?? throw new RunNotExtendableException(
+            $"run {run.RunId} was registered before runs kept their settings (base URL, sampling, timeout); start a new run with `lcb eval --model … --base-url …`");
+        return request with
+        {
+            RunId = newRunId,
+            Selection = selection,
+            BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? request.BaseUrl : baseUrl,
+            Extends = run.RunId,
+        };
+    }
+
+    /// <summary>How many of the extended run's problems the earlier run already evaluated, and how many are new.</summary>
+    public static (int Reused, int New) Overlap(RunRegistration earlier, RunRegistration extended)
+    {
+        var evaluated = earlier.Problems.Select(p => p.ProblemId).ToHashSet(StringComparer.Ordinal);
+        var reused = extended.Problems.Count(p => evaluated.Contains(p.ProblemId));
+        return (reused, extended.Problems.Count - reused);
+    }
+}
+
+/// <summary>The run cannot be extended: it does not say how it was started.</summary>
+public sealed class RunNotExtendableException(string message) : Exception(message);

@@ -1,0 +1,22 @@
+using Pipeline.Core.Problems;
+
+namespace Pipeline.Dataset;
+
+/// <summary>Decodes a selected row's tests into the suite the graders run: public tests, then private tests.</summary>
+public static class ProblemDecoder
+{
+    public static (Problem Problem, TestSuite Suite, int SuiteBytes) Decode(RowHeader row)
+    {
+        var publicTests = TestCaseJson.Parse(row.PublicTestCases, "public_test_cases");
+        var privateTests = TestCaseJson.Parse(PrivateTestsField.DecodeJsonUtf8(row.PrivateTestCases), "private_test_cases");
+        var suite = new TestSuite { FuncName = row.Problem.FuncName, Tests = [.. publicTests, .. privateTests] };
+        var json = suite.ToJsonBytes();
+        var problem = row.Problem with
+        {
+            SuiteHash = TestSuite.HashOf(json),
+            PublicTests = publicTests.Count,
+            PrivateTests = privateTests.Count,
+        };
+        return (problem, suite, json.Length);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Core.Problems;
+
+namespace Pipeline.Dataset;
+
+/// <summary>
+/// A row's fields as released, checked as the official <c>CodeGenerationProblem</c> checks them
+/// (platform and difficulty enums, ISO contest date, metadata a JSON object), tests still encoded.
+/// Reading it is cheap, so selection happens before the costly test decoding; <see cref="Problem"/>
+/// lacks only what the decoded tests give (suite hash and counts).
+/// </summary>
+public sealed record RowHeader(Problem Problem, string PublicTestCases, string PrivateTestCases)
+{
+    /// <exception cref="InvalidDataException">a field is missing, not a string, or outside the official values.</exception>
+    public static RowHeader Read(JsonElement row)
+    {
+        if (row.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"row is JSON {row.ValueKind}, not an object");
+        }
+        var metadata = Text(row, "metadata");
+        var problem = new Problem
+        {
+            QuestionId = Text(row, "question_id"),
+            QuestionTitle = Text(row, "question_title"),
+            QuestionContent = Text(row, "question_content"),
+            Platform = OneOf(row, "platform", LcbValues.Platforms),
+            ContestId = Text(row, "contest_id"),
+            ContestDate = IsoDate(row),
+            StarterCode = Text(row, "starter_code"),
+            Difficulty = OneOf(row, "difficulty", LcbValues.Difficulties),
+            Metadata = metadata,
+            FuncName = FuncNameOf(metadata),
+            SuiteHash = "",
+            PublicTests = 0,
+            PrivateTests = 0,
+        };
+        return new RowHeader(problem, Text(row, "public_test_cases"), Text(row, "private_test_cases"));
+    }
+
+    private static string Text(JsonElement row, string name) =>
+        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new InvalidDataException($"field '{name}' is missing or not a string");
+
+    private static string OneOf(JsonElement row, string name, IReadOnlySet<string> allowed)
+    {
+        var value = Text(row, name);
+        return allowed.Contains(value)
+            ? value
+            : throw new InvalidDataException($"unknown {name} '{value}' (expected {string.Join(", ", allowed)})");
+    }
+
+    private static DateTime IsoDate(JsonElement row)
+    {
+        var text = Text(row, "contest_date");
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
+            ? date
+            : throw new InvalidDataException($"contest_date '{text}' is not an ISO date");
+    }
+
+    /// <summary><c>metadata.func_name</c>: present means a call-based problem, absent means stdin/stdout.</summary>
+    private static string? FuncNameOf(string metadata)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(metadata);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException($"metadata is JSON {document.RootElement.ValueKind}, not an object");
+            }
+            return document.RootElement.TryGetProperty("func_name", out var name) && name.ValueKind == JsonValueKind.String
+                ? name.GetString()
+                : null;
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"metadata is not valid JSON: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pipeline.Evaluations;
+using Pipeline.Evaluations.Watching;
+using Pipeline.Generation.ModelClient;
+using Pipeline.Hosting;
+using Pipeline.Runs;
+using StackExchange.Redis;
+
+namespace Pipeline.Evaluations.Http;
+
+/// <summary>What the API host runs: the evaluation endpoints' services and, when Watch:BaseUrl is set, the checkpoint watcher.</summary>
+public static class ApiRegistration
+{
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The Scorer's run store is what GET /evaluations reads; its registration also needs the shared stores.
+        services.AddPipelineStores(configuration);
+        services.AddScorer(configuration);
+        services.AddEvaluationLauncher(configuration);
+        services.AddSingleton<EvaluationQueries>();
+        var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
+        if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
+        {
+            services.AddCheckpointWatcher(watch.ToSettings(watch.BaseUrl), configuration);
+            services.AddHostedService<CheckpointWatchService>();
+        }
+        return services;
+    }
+
+    /// <summary>
+    /// The ledger, chosen as the shared stores are (Redis under Stores:KeyPrefix, or in process with
+    /// Stores:Backend=InMemory), and the launcher that publishes StartEvaluation on the host's bus.
+    /// </summary>
+    public static IServiceCollection AddEvaluationLauncher(this IServiceCollection services, IConfiguration configuration)
+    {
+        var stores = configuration.GetSection("Stores");
+        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IEvaluationLedger, InMemoryEvaluationLedger>();
+        }
+        else
+        {
+            services.AddPipelineRedis(configuration);
+            var prefix = stores["KeyPrefix"] ?? "pipeline:";
+            services.AddSingleton<IEvaluationLedger>(provider => new RedisEvaluationLedger(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IStartPublisher, BusStartPublisher>();
+        services.AddSingleton<EvaluationLauncher>();
+        return services;
+    }
+
+    /// <summary>
+    /// The watcher and its model client. A poll should fail fast and be tried again next interval, not wait out the
+    /// Generator's long retry schedule: 2 retries and 30 s per attempt unless section ModelServer says otherwise.
+    /// </summary>
+    public static IServiceCollection AddCheckpointWatcher(this IServiceCollection services, WatchSettings settings, IConfiguration configuration)
+    {
+        var modelServer = new ModelServerOptions { MaxRetryAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(30) };
+        configuration.GetSection(ModelServerOptions.Section).Bind(modelServer);
+        modelServer.ApiKey ??= Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        services.AddModelClient(modelServer);
+        services.AddSingleton(settings);
+        services.TryAddSingleton<IModelCatalog, ModelServerCatalog>();
+        services.AddSingleton<CheckpointWatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Pipeline.Evaluations;
+
+namespace Pipeline.Evaluations.Http;
+
+/// <summary>
+/// POST /evaluations: validates, records and publishes StartEvaluation; 202 with the run's Location. A model already
+/// evaluated at that server gets 409 with the run that has it, unless "force" asks for a new run.
+/// </summary>
+internal static class StartEvaluationEndpoint
+{
+    public const string Source = "api";
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapPost("/evaluations", StartAsync);
+
+    private static async Task<IResult> StartAsync(EvaluationRequest? request, EvaluationLauncher launcher, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["send a JSON object with at least model and baseUrl"] });
+        }
+        var problems = request.Problems();
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems);
+        }
+        var start = request.ToTemplate().For(request.Model, request.BaseUrl);
+        LaunchResult result;
+        try
+        {
+            result = await launcher.LaunchAsync(start, Source, claim: !request.Force, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return Results.Problem(
+                $"the run could not be started: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Pipeline unavailable");
+        }
+        var location = EvaluationEndpoints.Location(result.RunId);
+        return result.Started
+            ? Results.Accepted(location, new { runId = result.RunId, location })
+            : Results.Conflict(new
+            {
+                error = $"model '{request.Model}' at {request.BaseUrl} is already evaluated by run {result.RunId}; send \"force\": true for another run",
+                runId = result.RunId,
+                location,
+            });
+    }
+}

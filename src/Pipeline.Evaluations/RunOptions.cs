@@ -1,0 +1,89 @@
+using Pipeline.Contracts;
+using Pipeline.Generation.Prompts;
+
+namespace Pipeline.Evaluations;
+
+/// <summary>
+/// Everything about an evaluation except which model: dataset selection, sampling and grading, with the defaults of
+/// <c>lcb eval</c> (the official runner's). Bound from JSON (POST /evaluations) and from configuration (section Watch).
+/// </summary>
+public class RunOptions
+{
+    public string Release { get; set; } = "release_latest";
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string[] Platforms { get; set; } = [];
+    public string[] Difficulties { get; set; } = [];
+    public int? Limit { get; set; }
+    public string PromptStyle { get; set; } = "OpenAIChat";
+    public int N { get; set; } = 10;
+    public double Temperature { get; set; } = 0.2;
+    public double TopP { get; set; } = 0.95;
+    public int MaxTokens { get; set; } = 2000;
+    public string[] Stop { get; set; } = [];
+    public int? Seed { get; set; }
+    /// <summary>Seconds per test case, as the official runner's timeout.</summary>
+    public double Timeout { get; set; } = 6;
+    /// <summary>pass@k values; null means 1, 5 and 10 (a default list would be appended to by configuration binding).</summary>
+    public int[]? K { get; set; }
+
+    /// <summary>What is wrong with these options, by field; empty when they are usable.</summary>
+    public virtual Dictionary<string, string[]> Problems()
+    {
+        var problems = new Dictionary<string, string[]>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                problems[field] = [message];
+            }
+        }
+        Check(!string.IsNullOrWhiteSpace(Release), "release", "give a release, e.g. release_v6");
+        Check(StartDate is null || EndDate is null || StartDate <= EndDate, "endDate", "endDate is before startDate");
+        Check(Limit is null or >= 1, "limit", "limit must be at least 1");
+        var styleProblem = PromptStyleProblem(PromptStyle);
+        Check(styleProblem is null, "promptStyle", styleProblem ?? "");
+        Check(N >= 1, "n", "n must be at least 1");
+        Check(Temperature >= 0, "temperature", "temperature must not be negative");
+        Check(TopP is > 0 and <= 1, "topP", "topP must be in (0, 1]");
+        Check(MaxTokens >= 1, "maxTokens", "maxTokens must be at least 1");
+        Check(Timeout > 0, "timeout", "timeout must be a positive number of seconds");
+        Check(K is null || (K.Length > 0 && K.All(k => k >= 1)), "k", "k must list positive whole numbers");
+        return problems;
+    }
+
+    /// <exception cref="ArgumentException">the options are not usable; the message names every problem</exception>
+    public EvaluationTemplate ToTemplate()
+    {
+        var problems = Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(", ", p.Value)}")));
+        }
+        return new EvaluationTemplate
+        {
+            Selection = new DatasetSelection
+            {
+                Release = Release, StartDate = StartDate, EndDate = EndDate, Platforms = Platforms, Difficulties = Difficulties, Limit = Limit,
+            },
+            PromptStyle = PromptStyles.Parse(PromptStyle).Name(),
+            Sampling = new SamplingSettings { N = N, Temperature = Temperature, TopP = TopP, MaxTokens = MaxTokens, Stop = Stop, Seed = Seed },
+            TimeoutSeconds = Timeout,
+            Ks = K is null ? EvaluationTemplate.DefaultKs : [.. K.Distinct().Order()],
+        };
+    }
+
+    /// <summary>Why the style cannot be used (the message names the styles that can), or null.</summary>
+    private static string? PromptStyleProblem(string style)
+    {
+        try
+        {
+            PromptStyles.Parse(style ?? "");
+            return null;
+        }
+        catch (ArgumentException error)
+        {
+            return error.Message;
+        }
+    }
+}

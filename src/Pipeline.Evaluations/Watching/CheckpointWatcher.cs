@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Evaluations;
+using Pipeline.Contracts;
+
+namespace Pipeline.Evaluations.Watching;
+
+/// <summary>
+/// Polls the model server's model list and starts one evaluation for every wanted model id that has none yet.
+/// The claim in the ledger decides "has none yet", so restarts and other watchers never start a model twice.
+/// A server that is down, or a run that cannot be started, is reported and tried again next poll.
+/// </summary>
+public sealed class CheckpointWatcher(
+    WatchSettings settings, IModelCatalog catalog, EvaluationLauncher launcher, TimeProvider clock, ILogger<CheckpointWatcher> logger)
+{
+    public const string Source = "watch";
+
+    public async Task<PollOutcome> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> models;
+        try
+        {
+            models = await catalog.ListAsync(settings.BaseUrl, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Model server {BaseUrl} did not list its models, trying again in {Interval}: {Error}", settings.BaseUrl, settings.Interval, error.Message);
+            return new PollOutcome { Problems = [$"{settings.BaseUrl}: models not listed ({error.Message})"] };
+        }
+        var started = new List<StartEvaluation>();
+        var problems = new List<string>();
+        foreach (var model in models.Where(settings.Wants).Distinct(StringComparer.Ordinal))
+        {
+            var start = settings.Template.For(model, settings.BaseUrl);
+            try
+            {
+                var result = await launcher.LaunchAsync(start, Source, claim: true, cancellationToken);
+                if (result.Started)
+                {
+                    logger.LogInformation("New checkpoint {Model} at {BaseUrl}: started run {RunId}", model, settings.BaseUrl, start.RunId);
+                    started.Add(start);
+                }
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Could not start a run for {Model}, trying again in {Interval}: {Error}", model, settings.Interval, error.Message);
+                problems.Add($"{model}: not started ({error.Message})");
+            }
+        }
+        return new PollOutcome { Started = started, Problems = problems };
+    }
+
+    /// <summary>Polls every interval until cancelled, handing each outcome to <paramref name="report"/>.</summary>
+    public async Task RunAsync(Func<PollOutcome, Task> report, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await report(await PollOnceAsync(cancellationToken));
+            await Task.Delay(settings.Interval, clock, cancellationToken);
+        }
+    }
+}

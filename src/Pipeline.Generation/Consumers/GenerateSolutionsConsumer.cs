@@ -1,0 +1,45 @@
+using MassTransit;
+using Pipeline.Contracts;
+using Pipeline.Core.Stores;
+using Pipeline.Generation;
+using Pipeline.Generation.Prompts;
+
+namespace Pipeline.Generation.Consumers;
+
+/// <summary>
+/// One problem in, one SolutionGenerated per sample out. A model server that keeps failing after the
+/// client's retries faults the message, which MassTransit moves to the _error queue with the reason.
+/// </summary>
+public sealed class GenerateSolutionsConsumer(IProblemStore problems, SampleGenerator generator) : IConsumer<GenerateSolutions>
+{
+    public async Task Consume(ConsumeContext<GenerateSolutions> context)
+    {
+        var command = context.Message;
+        var problem = await problems.GetAsync(command.ProblemId, context.CancellationToken)
+            ?? throw new ProblemNotFoundException($"problem '{command.ProblemId}' is not in the problem store; ingest it first");
+        var prompt = CodeGenerationPrompt.Build(PromptStyles.Parse(command.PromptStyle), problem.QuestionContent, problem.StarterCode);
+        var samples = await generator.GenerateAsync(new GenerationRequest
+        {
+            BaseUrl = command.BaseUrl,
+            Model = command.Model,
+            Prompt = prompt,
+            Sampling = command.Sampling,
+        }, context.CancellationToken);
+        await context.PublishBatch(samples.Select(sample => new SolutionGenerated
+        {
+            RunId = command.RunId,
+            ProblemId = command.ProblemId,
+            SampleIndex = sample.SampleIndex,
+            SuiteHash = command.SuiteHash,
+            Code = sample.Code,
+            TimeoutSeconds = command.TimeoutSeconds,
+            RawOutput = sample.RawOutput,
+            PromptTokens = sample.PromptTokens,
+            CompletionTokens = sample.CompletionTokens,
+            LatencyMs = sample.LatencyMs,
+            GenerationIssue = sample.Issue,
+            ReasoningContent = sample.Reasoning,
+            Truncated = sample.Truncated,
+        }), context.CancellationToken);
+    }
+}

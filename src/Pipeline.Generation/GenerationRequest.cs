@@ -1,0 +1,13 @@
+using Pipeline.Contracts;
+using Pipeline.Generation.Prompts;
+
+namespace Pipeline.Generation;
+
+/// <summary>Everything needed to sample one problem: where, which model, the prompt and the sampling parameters.</summary>
+public sealed record GenerationRequest
+{
+    public required string BaseUrl { get; init; }
+    public required string Model { get; init; }
+    public required ModelPrompt Prompt { get; init; }
+    public required SamplingSettings Sampling { get; init; }
+}

@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Generation.Cache;
+using Pipeline.Generation.Consumers;
+using Pipeline.Generation.ModelClient;
+using StackExchange.Redis;
+
+namespace Pipeline.Generation;
+
+/// <summary>What the Generator service brings to a bus; used by its own host and by the single-process quick start.</summary>
+public static class GeneratorRegistration
+{
+    /// <param name="endpointName">overrides the kebab-case default queue name (tests use a unique one).</param>
+    public static void AddGeneratorConsumers(this IBusRegistrationConfigurator bus, string? endpointName = null)
+    {
+        var consumer = bus.AddConsumer<GenerateSolutionsConsumer, GenerateSolutionsConsumerDefinition>();
+        if (endpointName is not null)
+        {
+            consumer.Endpoint(endpoint => endpoint.Name = endpointName);
+        }
+    }
+
+    /// <summary>
+    /// The model client (configuration section "ModelServer") and the sample generator. The generation cache
+    /// follows the stores (AddPipelineStores): Redis under Stores:KeyPrefix, or in process when Stores:Backend=InMemory.
+    /// </summary>
+    public static IServiceCollection AddGenerator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModelClient(configuration);
+        var stores = configuration.GetSection("Stores");
+        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IGenerationCache, InMemoryGenerationCache>();
+        }
+        else
+        {
+            var prefix = stores["KeyPrefix"] ?? "pipeline:";
+            services.AddSingleton<IGenerationCache>(provider =>
+                new RedisGenerationCache(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
+        }
+        services.AddSingleton<SampleGenerator>();
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using Pipeline.Generation.Cache;
+using Pipeline.Generation.Extraction;
+using Pipeline.Generation.ModelClient;
+
+namespace Pipeline.Generation;
+
+/// <summary>
+/// Produces the n samples of one problem: cached answers first, then the model for the rest (one request
+/// with the API's n, or one request per sample), then the official code extraction.
+/// </summary>
+public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, ModelServerOptions options)
+{
+    public async Task<IReadOnlyList<GeneratedSample>> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        var samplingHash = GenerationKey.HashSampling(request.Sampling);
+        var promptHash = request.Prompt.Hash;
+        var samples = new GeneratedSample?[request.Sampling.N];
+        var missing = new List<int>();
+        for (var index = 0; index < samples.Length; index++)
+        {
+            var cached = await cache.GetAsync(new GenerationKey(request.Model, promptHash, samplingHash, index), cancellationToken);
+            if (cached is null)
+            {
+                missing.Add(index);
+            }
+            else
+            {
+                samples[index] = Sample(request, index, cached) with { FromCache = true };
+            }
+        }
+        foreach (var (index, answer) in await AskAsync(request, missing, cancellationToken))
+        {
+            if (answer.Cacheable)
+            {
+                await cache.PutAsync(new GenerationKey(request.Model, promptHash, samplingHash, index), answer.Sample, cancellationToken);
+            }
+            samples[index] = Sample(request, index, answer.Sample);
+        }
+        return samples.Select(sample => sample!).ToList();
+    }
+
+    private async Task<IEnumerable<(int Index, Answer Answer)>> AskAsync(GenerationRequest request, List<int> missing, CancellationToken cancellationToken)
+    {
+        if (missing.Count == 0)
+        {
+            return [];
+        }
+        if (options.UseNativeN)
+        {
+            var reply = await model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, missing.Count, cancellationToken);
+            return missing.Select((index, position) => (index, ToAnswer(reply, position)));
+        }
+        var replies = await Task.WhenAll(missing.Select(index =>
+            model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, 1, cancellationToken)));
+        return missing.Select((index, position) => (index, ToAnswer(replies[position], 0)));
+    }
+
+    /// <summary>Usage comes per request; with n answers in one reply the completion tokens are shared out evenly.</summary>
+    private static Answer ToAnswer(ModelReply reply, int position)
+    {
+        var answer = position < reply.Answers.Count
+            ? reply.Answers[position]
+            : new ModelAnswer("", $"server returned {reply.Answers.Count} choices, fewer than asked");
+        var sample = new CachedSample
+        {
+            Text = answer.Text,
+            Issue = answer.Issue,
+            Reasoning = answer.Reasoning,
+            Truncated = answer.Truncated,
+            PromptTokens = reply.PromptTokens,
+            CompletionTokens = reply.Answers.Count == 0 ? 0 : reply.CompletionTokens / reply.Answers.Count,
+            LatencyMs = reply.LatencyMs,
+        };
+        return new Answer(sample, reply.Parsed && position < reply.Answers.Count);
+    }
+
+    private static GeneratedSample Sample(GenerationRequest request, int index, CachedSample answer) => new()
+    {
+        SampleIndex = index,
+        RawOutput = answer.Text,
+        Code = answer.Issue is null ? CodeExtractor.Extract(answer.Text, request.Prompt.Style) : "",
+        Issue = answer.Issue,
+        Reasoning = answer.Reasoning,
+        Truncated = answer.Truncated,
+        PromptTokens = answer.PromptTokens,
+        CompletionTokens = answer.CompletionTokens,
+        LatencyMs = answer.LatencyMs,
+    };
+
+    private sealed record Answer(CachedSample Sample, bool Cacheable);
+}

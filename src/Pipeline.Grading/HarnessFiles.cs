@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+
+namespace Pipeline.Grading;
+
+/// <summary>
+/// The Python harness ships inside the Executor assembly; a sandbox needs it as files it can bind or
+/// copy. Extracted once per content version into a temp folder shared by every worker.
+/// </summary>
+public static class HarnessFiles
+{
+    public static readonly IReadOnlyList<string> Names = ["worker.py", "lcb_grader.py", "isolation.py", "sandboxed_worker.py",
+        "sample_runner.py", "verdicts.py", "fork_server.py"];
+
+    private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private static readonly Lazy<string> Extracted = new(Extract);
+    private static readonly Lazy<string> Hash = new(() => HashContents(Names.Select(name => (name, Read(name)))));
+
+    /// <summary>SHA-256 of every harness file, name and content: it changes whenever the grading code does.</summary>
+    public static string ContentHash => Hash.Value;
+
+    /// <summary>The folder holding worker.py and lcb_grader.py.</summary>
+    public static string Directory => Extracted.Value;
+
+    public static byte[] Read(string name)
+    {
+        using var stream = typeof(HarnessFiles).Assembly.GetManifestResourceStream($"harness/{name}")
+            ?? throw new InvalidOperationException($"harness/{name} is not embedded in the Executor assembly");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Each file's name and length go in before its bytes, so no two different file sets hash alike.</summary>
+    public static string HashContents(IEnumerable<(string Name, byte[] Content)> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, content) in files)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{name}\n{content.Length}\n"));
+            sha.AppendData(content);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static string Extract()
+    {
+        var contents = Names.ToDictionary(name => name, Read);
+        var target = Path.Combine(Path.GetTempPath(), $"pipeline-harness-{ContentHash[..16]}");
+        if (System.IO.Directory.Exists(target))
+        {
+            return target;
+        }
+        var staging = System.IO.Directory.CreateTempSubdirectory("pipeline-harness-staging-").FullName;
+        foreach (var (name, bytes) in contents)
+        {
+            File.WriteAllBytes(Path.Combine(staging, name), bytes);
+        }
+        if (OperatingSystem.IsLinux()) // CreateTempSubdirectory makes it 0700; a sandbox user must read it
+        {
+            File.SetUnixFileMode(staging, Readable);
+        }
+        try
+        {
+            System.IO.Directory.Move(staging, target);
+        }
+        catch (IOException) when (System.IO.Directory.Exists(target))
+        {
+            System.IO.Directory.Delete(staging, recursive: true); // another process extracted it first
+        }
+        return target;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+
+namespace Pipeline.Grading.Sandbox.Docker;
+
+/// <summary>
+/// The hardened container one warm worker lives in: no network, read-only root, every capability
+/// dropped, no privilege gain, an unprivileged uid of its own, memory, pids and CPU limits, a
+/// size-capped tmpfs /tmp and the harness bound read-only. Reused across samples; each sample still
+/// gets its own namespaces and tmpfs inside (isolation.py).
+/// </summary>
+public static class SandboxContainerSpec
+{
+    public const string Label = "pipeline.sandbox";
+    private const string HarnessMount = "/harness";
+
+    public static CreateContainerParameters For(SandboxOptions options, string harnessDirectory, int workerSlot)
+    {
+        var uid = (options.FirstUid + workerSlot).ToString(CultureInfo.InvariantCulture);
+        return new CreateContainerParameters
+        {
+            Image = options.Docker.Image,
+            Name = $"pipeline-sandbox-{Guid.NewGuid():N}",
+            User = $"{uid}:{uid}",
+            Cmd = [.. WorkerArguments.For(options, HarnessMount, "/tmp", ownUid: true)],
+            Env = [],
+            WorkingDir = "/tmp",
+            Labels = new Dictionary<string, string> { [Label] = "worker" },
+            AttachStdin = true,
+            AttachStdout = true,
+            AttachStderr = true,
+            OpenStdin = true,
+            StdinOnce = true,
+            Tty = false,
+            NetworkDisabled = true,
+            HostConfig = new HostConfig
+            {
+                NetworkMode = "none",
+                ReadonlyRootfs = true,
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges", $"seccomp={SeccompProfile.Json}"],
+                Memory = options.WorkerMemoryBytes,
+                MemorySwap = options.WorkerMemoryBytes,
+                PidsLimit = options.WorkerProcesses,
+                NanoCPUs = (long)(options.Docker.Cpus * 1e9),
+                Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,nodev,size={options.ScratchBytes},mode=1777" },
+                Binds = [$"{harnessDirectory}:{HarnessMount}:ro"],
+                AutoRemove = true,
+            },
+        };
+    }
+}

@@ -1,0 +1,52 @@
+namespace Pipeline.Grading.Sandbox.Process;
+
+/// <summary>
+/// The argv that starts one warm worker under bubblewrap: every namespace unshared (no network, own
+/// PID space), an empty environment, a read-only system with only numpy among the third-party modules
+/// (as in the official runner's environment), a private tmpfs /tmp, the harness read-only. When we
+/// are root it first drops to the worker slot's own unprivileged uid, so that host files stay protected
+/// by permissions too and per-uid limits (RLIMIT_NPROC) count this worker's processes only.
+/// Each sample then gets its own namespaces and tmpfs inside (harness/isolation.py).
+/// </summary>
+public static class BubblewrapCommand
+{
+    public const string HarnessMount = "/harness";
+    private const string SitePackages = "/usr/lib/python3/dist-packages";
+
+    public static IReadOnlyList<string> Build(SandboxOptions options, string harnessDirectory, int workerSlot, bool runningAsRoot)
+    {
+        var argv = new List<string>();
+        if (runningAsRoot)
+        {
+            var id = options.FirstUid + workerSlot;
+            argv.AddRange(["/usr/bin/setpriv", $"--reuid={id}", $"--regid={id}", "--clear-groups"]);
+        }
+        argv.AddRange([options.Process.Bubblewrap, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+            "--ro-bind", "/usr", "/usr"]);
+        foreach (var top in new[] { "/bin", "/sbin", "/lib", "/lib64", "/lib32" })
+        {
+            argv.AddRange(BindTopLevel(top));
+        }
+        // Debian reaches BLAS (numpy) through /etc/alternatives
+        argv.AddRange(["--ro-bind-try", "/etc/alternatives", "/etc/alternatives"]);
+        // hide every third-party module but numpy, and anything pip put under /usr/local
+        argv.AddRange(["--tmpfs", SitePackages, "--ro-bind", $"{SitePackages}/numpy", $"{SitePackages}/numpy", "--tmpfs", "/usr/local"]);
+        argv.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"]);
+        argv.AddRange(["--ro-bind", harnessDirectory, HarnessMount]);
+        argv.AddRange(["--remount-ro", "/", "--remount-ro", "/dev"]); // bwrap's own tmpfs: nothing may be left there between samples
+        argv.AddRange(["--setenv", "LANG", "C.UTF-8", "--setenv", "PATH", "/usr/bin:/bin"]);
+        argv.AddRange(WorkerArguments.For(options, HarnessMount, "/tmp", ownUid: runningAsRoot));
+        return argv;
+    }
+
+    /// <summary>Merged-/usr systems make /bin, /lib… symlinks into /usr: recreate those, bind the rest.</summary>
+    private static IEnumerable<string> BindTopLevel(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is { } target)
+        {
+            return ["--symlink", target, path];
+        }
+        return Directory.Exists(path) ? ["--ro-bind", path, path] : [];
+    }
+}

@@ -1,0 +1,38 @@
+using Pipeline.Grading;
+
+namespace Pipeline.Grading.Verdicts;
+
+/// <summary>
+/// A sample's verdict: the stored one when the same code was already graded on the same suite by the same grader
+/// with the same timeout, else a fresh grade, which is then stored. With reuse off it always grades and stores nothing.
+/// A fault of ours throws from the grader before anything is stored, so the store only ever holds real verdicts.
+/// </summary>
+public sealed class VerdictSource(SuiteCache suites, SampleGrader grader, IVerdictStore store, GraderVersion version, bool reuse)
+{
+    public sealed record Verdict(StoredVerdict Graded, bool Reused);
+
+    /// <exception cref="SandboxFaultException">grading failed for a reason of ours.</exception>
+    /// <exception cref="SuiteNotFoundException">the suite is not in the suite store.</exception>
+    public async Task<Verdict> GetAsync(string suiteHash, string code, double timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var key = VerdictKey.For(suiteHash, code, version.Value, timeoutSeconds);
+        if (reuse && await store.GetAsync(key, cancellationToken) is { } stored)
+        {
+            return new Verdict(stored, Reused: true);
+        }
+        var suite = await suites.GetAsync(suiteHash, cancellationToken);
+        var outcome = await grader.GradeAsync(code, suite, timeoutSeconds, cancellationToken);
+        var graded = new StoredVerdict
+        {
+            Results = outcome.Results,
+            Passed = outcome.Passed,
+            MetadataJson = outcome.MetadataJson,
+            GradingMs = outcome.Elapsed.TotalMilliseconds,
+        };
+        if (reuse)
+        {
+            await store.PutAsync(key, graded, cancellationToken);
+        }
+        return new Verdict(graded, Reused: false);
+    }
+}

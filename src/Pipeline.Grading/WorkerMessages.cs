@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Core.Problems;
+using Pipeline.Grading.Sandbox;
+
+namespace Pipeline.Grading;
+
+/// <summary>One line sent to the Python worker (harness/PROTOCOL.md).</summary>
+public sealed record WorkerRequest
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("code")] public required string Code { get; init; }
+    [JsonPropertyName("tests")] public required IReadOnlyList<TestCase> Tests { get; init; }
+    [JsonPropertyName("fn_name")] public string? FnName { get; init; }
+    /// <summary>Whole seconds: the official runner hands the timeout to signal.alarm.</summary>
+    [JsonPropertyName("timeout")] public required int TimeoutSeconds { get; init; }
+
+    /// <summary>The official whole-sample backstop, (timeout + 1) · tests + 5 seconds.</summary>
+    [JsonIgnore]
+    public TimeSpan Backstop => TimeSpan.FromSeconds((TimeoutSeconds + 1) * Tests.Count + 5);
+
+    public static WorkerRequest From(SandboxRequest request) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        Code = request.Code,
+        Tests = request.Suite.Tests,
+        FnName = request.Suite.FuncName,
+        TimeoutSeconds = Math.Max(1, (int)Math.Round(request.TimeoutSeconds)),
+    };
+}
+
+/// <summary>One line received from the Python worker: a verdict or a fault of ours.</summary>
+public sealed record WorkerReply
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("results")] public IReadOnlyList<int>? Results { get; init; }
+    [JsonPropertyName("metadata")] public JsonElement? Metadata { get; init; }
+    [JsonPropertyName("fault")] public string? Fault { get; init; }
+
+    public SandboxOutcome ToOutcome(TimeSpan elapsed) => Fault is not null || Results is null
+        ? SandboxOutcome.Faulted(Fault ?? "worker reply has neither results nor fault", elapsed)
+        : new SandboxOutcome { Results = Results, MetadataJson = Metadata?.GetRawText() ?? "{}", Elapsed = elapsed };
+}

@@ -1,0 +1,93 @@
+using System.Threading.Channels;
+using Pipeline.Grading.Sandbox;
+
+namespace Pipeline.Grading;
+
+/// <summary>
+/// N warm workers for N concurrent samples. Workers start lazily; a dead one is dropped and its slot
+/// gets a fresh worker on next use, so one bad sample or crash costs one retry, not the pool.
+/// </summary>
+public sealed class WorkerPool : IAsyncDisposable
+{
+    private readonly WarmWorkerStarter _start;
+    private readonly Channel<Slot> _slots;
+    private readonly List<IWarmWorker> _started = [];
+
+    public WorkerPool(WarmWorkerStarter start, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        _start = start;
+        _slots = Channel.CreateBounded<Slot>(size);
+        for (var i = 0; i < size; i++)
+        {
+            _slots.Writer.TryWrite(new Slot(i, null));
+        }
+    }
+
+    public async Task<SandboxOutcome> GradeAsync(WorkerRequest request, CancellationToken cancellationToken)
+    {
+        var slot = await _slots.Reader.ReadAsync(cancellationToken);
+        var worker = slot.Worker;
+        try
+        {
+            if (worker is not { IsAlive: true })
+            {
+                worker = await ReplaceAsync(slot, cancellationToken);
+            }
+            return await worker.GradeAsync(request, cancellationToken);
+        }
+        catch (WorkerStartException e)
+        {
+            return SandboxOutcome.Faulted(e.Message, TimeSpan.Zero);
+        }
+        finally
+        {
+            _slots.Writer.TryWrite(slot with { Worker = worker }); // a dead one is replaced on next use
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _slots.Writer.TryComplete();
+        IWarmWorker[] started;
+        lock (_started)
+        {
+            started = [.. _started];
+        }
+        foreach (var worker in started)
+        {
+            await worker.DisposeAsync();
+        }
+    }
+
+    private async Task<IWarmWorker> ReplaceAsync(Slot slot, CancellationToken cancellationToken)
+    {
+        if (slot.Worker is { } dead)
+        {
+            lock (_started)
+            {
+                _started.Remove(dead);
+            }
+            await dead.DisposeAsync();
+        }
+        IWarmWorker fresh;
+        try
+        {
+            fresh = await _start(slot.Index, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new WorkerStartException($"cannot start a worker: {e.Message}");
+        }
+        lock (_started)
+        {
+            _started.Add(fresh);
+        }
+        return fresh;
+    }
+
+    /// <summary>A pool place: its index (which the starter maps to the worker's own uid) and its worker, if started.</summary>
+    private sealed record Slot(int Index, IWarmWorker? Worker);
+
+    private sealed class WorkerStartException(string message) : Exception(message);
+}

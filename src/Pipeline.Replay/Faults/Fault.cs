@@ -1,0 +1,10 @@
+namespace Pipeline.Replay.Faults;
+
+public enum Fault
+{
+    None,
+    TooManyRequests,
+    ServerError,
+    DropConnection,
+    MalformedJson,
+}

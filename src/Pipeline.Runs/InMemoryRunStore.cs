@@ -1,0 +1,90 @@
+using Pipeline.Runs.Scoring;
+
+namespace Pipeline.Runs;
+
+/// <summary>Run state in process memory, for unit tests and the single-process quick start; same rules as Redis.</summary>
+public sealed class InMemoryRunStore : IRunStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, RunRegistration> _runs = [];
+    private readonly Dictionary<Guid, Dictionary<(string, int), SampleVerdict>> _verdicts = [];
+    private readonly Dictionary<Guid, Dictionary<string, ProblemCounts>> _counts = [];
+    private readonly Dictionary<Guid, RunReport> _reports = [];
+
+    public Task<long> RegisterAsync(RunRegistration run, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _runs.TryAdd(run.RunId, run);
+            return Task.FromResult((long)VerdictsOf(run.RunId).Count);
+        }
+    }
+
+    public Task<RunRegistration?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_runs.GetValueOrDefault(runId));
+        }
+    }
+
+    public Task<IReadOnlyList<RunRegistration>> ListRunsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<RunRegistration>>(_runs.Values.OrderBy(r => r.StartedAt).ToList());
+        }
+    }
+
+    public Task<RecordOutcome> RecordAsync(Guid runId, SampleVerdict verdict, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var verdicts = VerdictsOf(runId);
+            if (!verdicts.TryAdd((verdict.ProblemId, verdict.SampleIndex), verdict))
+            {
+                return Task.FromResult(new RecordOutcome(false, verdicts.Count));
+            }
+            var counts = _counts.TryGetValue(runId, out var existing) ? existing : _counts[runId] = [];
+            var count = counts.GetValueOrDefault(verdict.ProblemId);
+            counts[verdict.ProblemId] = new ProblemCounts(count.Samples + 1, count.Correct + (verdict.Passed ? 1 : 0));
+            return Task.FromResult(new RecordOutcome(true, verdicts.Count));
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, ProblemCounts>> GetCountsAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var counts = _counts.TryGetValue(runId, out var existing) ? new Dictionary<string, ProblemCounts>(existing) : [];
+            return Task.FromResult<IReadOnlyDictionary<string, ProblemCounts>>(counts);
+        }
+    }
+
+    public Task<IReadOnlyList<SampleVerdict>> GetVerdictsAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<SampleVerdict>>(VerdictsOf(runId).Values.ToList());
+        }
+    }
+
+    public Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_reports.TryAdd(report.RunId, report));
+        }
+    }
+
+    public Task<RunReport?> GetReportAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_reports.GetValueOrDefault(runId));
+        }
+    }
+
+    private Dictionary<(string, int), SampleVerdict> VerdictsOf(Guid runId) =>
+        _verdicts.TryGetValue(runId, out var verdicts) ? verdicts : _verdicts[runId] = [];
+}

@@ -1,0 +1,28 @@
+namespace Pipeline.Runs;
+
+/// <summary>
+/// Redis key names of run state. A run's keys share the hash tag {runId} so its Lua scripts touch one slot.
+/// The prefix lets tests (and several deployments) share one Redis without seeing each other.
+/// </summary>
+internal sealed class RedisRunKeys(string prefix)
+{
+    /// <summary>Sorted set of run ids scored by start time.</summary>
+    public string Runs { get; } = $"{prefix}runs";
+
+    public string Info(Guid runId) => Run(runId, "info");
+
+    /// <summary>Hash "problemId#sampleIndex" → verdict JSON; HSETNX makes each sample count once.</summary>
+    public string Verdicts(Guid runId) => Run(runId, "verdicts");
+
+    /// <summary>Hash problemId → samples graded (n).</summary>
+    public string Samples(Guid runId) => Run(runId, "n");
+
+    /// <summary>Hash problemId → samples passed (c).</summary>
+    public string Correct(Guid runId) => Run(runId, "c");
+
+    public string Report(Guid runId) => Run(runId, "report");
+
+    public static string SampleField(string problemId, int sampleIndex) => $"{problemId}#{sampleIndex}";
+
+    private string Run(Guid runId, string part) => $"{prefix}run:{{{runId:N}}}:{part}";
+}

@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pipeline.Hosting;
+using Pipeline.Runs.Consumers;
+using Pipeline.Runs.Scoring;
+using StackExchange.Redis;
+
+namespace Pipeline.Runs;
+
+/// <summary>What the Scorer service brings to a bus; used by its own host and by the single-process quick start.</summary>
+public static class ScorerRegistration
+{
+    /// <param name="instanceId">
+    /// when set, the Scorer's queues get this suffix and are deleted with the bus: for tests sharing one broker
+    /// </param>
+    public static void AddScorerConsumers(this IBusRegistrationConfigurator bus, string? instanceId = null)
+    {
+        bus.AddConsumer<EvaluationStartedConsumer, EvaluationStartedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
+        bus.AddConsumer<SolutionGradedConsumer, SolutionGradedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
+    }
+
+    /// <summary>
+    /// The Scorer's logic and its run store, chosen as the shared stores are: Redis by default (keys under
+    /// Stores:KeyPrefix), in process with Stores:Backend=InMemory (single-process quick start).
+    /// The host also registers an IProblemStore (AddPipelineStores), where run problems' attributes are read.
+    /// </summary>
+    public static IServiceCollection AddScorer(this IServiceCollection services, IConfiguration configuration)
+    {
+        var stores = configuration.GetSection("Stores");
+        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IRunStore, InMemoryRunStore>();
+        }
+        else
+        {
+            services.AddPipelineRedis(configuration);
+            var prefix = stores["KeyPrefix"] ?? RedisRunStore.DefaultKeyPrefix;
+            services.AddSingleton<IRunStore>(provider => new RedisRunStore(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RunScorer>();
+        return services;
+    }
+
+    private static void Isolate(IEndpointRegistrationConfigurator endpoint, string? instanceId)
+    {
+        if (instanceId is not null)
+        {
+            endpoint.InstanceId = instanceId;
+            endpoint.Temporary = true;
+        }
+    }
+}
