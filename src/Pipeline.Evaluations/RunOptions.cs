@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Evaluations;
@@ -15,6 +16,10 @@ public class RunOptions
     public string[] Platforms { get; set; } = [];
     public string[] Difficulties { get; set; } = [];
     public int? Limit { get; set; }
+    /// <summary>The official scenario name (codegeneration, selfrepair, testoutputprediction, codeexecution).</summary>
+    public string Scenario { get; set; } = ScenarioNames.Default;
+    /// <summary>Code execution with the chain-of-thought prompt.</summary>
+    public bool Cot { get; set; }
     public string PromptStyle { get; set; } = "OpenAIChat";
     public int N { get; set; } = 10;
     public double Temperature { get; set; } = 0.2;
@@ -43,6 +48,8 @@ public class RunOptions
         Check(Limit is null or >= 1, "limit", "limit must be at least 1");
         var styleProblem = PromptStyleProblem(PromptStyle);
         Check(styleProblem is null, "promptStyle", styleProblem ?? "");
+        var scenarioProblem = ScenarioProblem(styleProblem is null);
+        Check(scenarioProblem is null, "scenario", scenarioProblem ?? "");
         Check(N >= 1, "n", "n must be at least 1");
         Check(Temperature >= 0, "temperature", "temperature must not be negative");
         Check(TopP is > 0 and <= 1, "topP", "topP must be in (0, 1]");
@@ -66,11 +73,31 @@ public class RunOptions
             {
                 Release = Release, StartDate = StartDate, EndDate = EndDate, Platforms = Platforms, Difficulties = Difficulties, Limit = Limit,
             },
+            Scenario = ScenarioNames.Parse(Scenario).Name(),
+            Cot = Cot,
             PromptStyle = PromptStyles.Parse(PromptStyle).Name(),
             Sampling = new SamplingSettings { N = N, Temperature = Temperature, TopP = TopP, MaxTokens = MaxTokens, Stop = Stop, Seed = Seed },
             TimeoutSeconds = Timeout,
             Ks = K is null ? EvaluationTemplate.DefaultKs : [.. K.Distinct().Order()],
         };
+    }
+
+    /// <param name="styleKnown">false when the style is unknown: that is named under promptStyle, not here</param>
+    private string? ScenarioProblem(bool styleKnown)
+    {
+        try
+        {
+            var scenario = ScenarioNames.Validate(Scenario, Cot);
+            if (styleKnown)
+            {
+                ScenarioStyles.Check(scenario, PromptStyles.Parse(PromptStyle));
+            }
+            return null;
+        }
+        catch (ArgumentException error)
+        {
+            return error.Message;
+        }
     }
 
     /// <summary>Why the style cannot be used (the message names the styles that can), or null.</summary>

@@ -2,13 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
+using Pipeline.Core.Scenarios;
+using Pipeline.Dataset;
 using Pipeline.Generation.Cache;
-using Pipeline.Generation;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Generation.Offline;
 using Pipeline.Generation.Prompts;
 using Pipeline.Generation.SelfRepair;
-using Pipeline.Dataset;
+using Pipeline.Generation;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -21,35 +22,36 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var problems = new Option<string>("--problems") { Description = "dataset .jsonl file or code_generation_lite directory", Required = true };
+        var problems = new Option<string>("--problems") { Description = "dataset .jsonl file or code_generation_lite directory (prediction scenarios: their rows' .jsonl)", Required = true };
         var release = new Option<string>("--release") { Description = "release_vN, vN, vA_vB or release_latest", DefaultValueFactory = _ => "release_latest" };
         var startDate = new Option<DateOnly?>("--start-date") { Description = "first contest date (inclusive)" };
         var endDate = new Option<DateOnly?>("--end-date") { Description = "last contest date (inclusive)" };
         var limit = new Option<int?>("--limit") { Description = "at most this many problems" };
         var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (not with --prompts-only)" };
         var model = new Option<string>("--model") { Description = "model name the server knows (not with --prompts-only)" };
-        var scenario = new Option<string>("--scenario") { Description = "codegeneration or selfrepair", DefaultValueFactory = _ => "codegeneration" };
-        scenario.AcceptOnlyFromAmong("codegeneration", "selfrepair");
         var codegen = new Option<string?>("--codegen") { Description = "selfrepair: the finished code-generation run, an official _eval_all.json (or .jsonl)" };
         var promptsOnly = new Option<bool>("--prompts-only") { Description = "write each item's key and exactly what would be sent, ask nothing" };
         var sampling = new SamplingOptions();
+        var scenarioOptions = new ScenarioOptions();
         var oneRequestPerSample = new Option<bool>("--no-native-n") { Description = "one request per sample, for servers without the n parameter" };
         var concurrency = new Option<int>("--concurrency") { Description = "requests in flight to the server", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--out") { Description = "output .jsonl (resumed when it exists)", Required = true };
         var command = new Command("generate", "Sample a model on LCB problems with the official prompts; writes the official output layout")
         {
-            problems, release, startDate, endDate, limit, baseUrl, model, scenario, codegen, promptsOnly, oneRequestPerSample, concurrency, output,
+            problems, release, startDate, endDate, limit, baseUrl, model, codegen, promptsOnly, oneRequestPerSample, concurrency, output,
         };
         sampling.AddTo(command);
+        scenarioOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             PromptStyle style;
             CodegenRun? repairing;
-            var scenarioName = parse.GetRequiredValue(scenario);
+            Scenario scenario;
             try
             {
-                style = ScenarioStyles.Require(scenarioName, parse.GetRequiredValue(sampling.StyleOption));
-                repairing = scenarioName == "selfrepair" ? EvalAllFile.Read(parse.GetValue(codegen) ?? throw new ArgumentException("selfrepair needs --codegen FILE")) : null;
+                scenario = scenarioOptions.Scenario(parse);
+                style = ScenarioStyles.Require(scenario, parse.GetRequiredValue(sampling.StyleOption));
+                repairing = scenario == Scenario.SelfRepair ? EvalAllFile.Read(parse.GetValue(codegen) ?? throw new ArgumentException("selfrepair needs --codegen FILE")) : null;
                 if (!parse.GetValue(promptsOnly) && (parse.GetValue(baseUrl) is null || parse.GetValue(model) is null))
                 {
                     throw new ArgumentException("give --base-url and --model (or --prompts-only)");
@@ -69,6 +71,8 @@ internal static class GenerateCommand
                 BaseUrl = parse.GetValue(baseUrl) ?? "",
                 Model = parse.GetValue(model) ?? "",
                 Style = style,
+                Scenario = scenario,
+                Cot = scenarioOptions.Cot(parse),
                 Sampling = sampling.Settings(parse),
                 Parallelism = parse.GetValue(concurrency),
             };
@@ -78,9 +82,15 @@ internal static class GenerateCommand
                 UseNativeN = !parse.GetValue(oneRequestPerSample),
                 MaxConcurrentRequestsPerServer = settings.Parallelism,
             };
+            if (!parse.GetValue(promptsOnly)
+                && await ModelServerCheck.CheckAsync(settings.BaseUrl, settings.Model, client.ApiKey, ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Message}");
+                return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
+            }
             try
             {
-                var selected = SelectProblems(parse.GetRequiredValue(problems), selection);
+                var selected = SelectProblems(parse.GetRequiredValue(problems), selection, scenario);
                 if (repairing is not null)
                 {
                     // Self-repair reads no dataset of its own: the selected problems the code-generation run answered.
@@ -88,7 +98,7 @@ internal static class GenerateCommand
                     AnsiConsole.MarkupLineInterpolated($"{selected.Count} of the {repairing.Problems.Count} problems of {repairing.Source} are in the selection");
                 }
                 return parse.GetValue(promptsOnly)
-                    ? PromptsOnly.Write(selected, style, repairing, parse.GetRequiredValue(output))
+                    ? PromptsOnly.Write(selected, settings, repairing, parse.GetRequiredValue(output))
                     : await ExecuteAsync(selected, settings, repairing, client, parse.GetRequiredValue(output), cancellationToken);
             }
             catch (Refit.ApiException error)
@@ -107,10 +117,12 @@ internal static class GenerateCommand
         return command;
     }
 
-    private static List<Problem> SelectProblems(string source, DatasetSelection selection)
+    /// <summary>The dataset rows of the scenario; self-repair repairs code-generation problems, so it reads those.</summary>
+    private static List<Problem> SelectProblems(string source, DatasetSelection selection, Scenario scenario)
     {
         var report = new DatasetReport();
-        var selected = DatasetReader.Read(source, selection, report).Select(entry => entry.Problem).ToList();
+        var dataset = scenario == Scenario.SelfRepair ? Scenario.CodeGeneration : scenario;
+        var selected = DatasetReader.Read(source, selection, report, dataset).Select(entry => entry.Problem).ToList();
         foreach (var bad in report.BadRows)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {bad}[/]");

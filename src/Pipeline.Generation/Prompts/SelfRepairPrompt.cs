@@ -1,3 +1,5 @@
+using Pipeline.Core.Scenarios;
+
 namespace Pipeline.Generation.Prompts;
 
 /// <summary>
@@ -41,8 +43,7 @@ public static class SelfRepairPrompt
         PromptStyle.DeepSeekCodeInstruct => ModelPrompt.Completion(style, $"{DeepSeekSystem}\n\n"
             + "### Instruction: You will be given a question (problem specification) and will generate a correct Python program that matches the specification and passes all tests. You will NOT return anything except for the program.\n\n"
             + $"Question:\n{questionContent}\n\n### Response:\n```python\n{code}\n```\n\n{feedback}{FormatAndAnswerCue}"),
-        _ => throw new ArgumentException(
-            $"prompt style {style.Name()} is not supported for selfrepair; use one of {string.Join(", ", PromptStyles.All.Where(Styles.Contains))}"),
+        _ => throw new UnsupportedPromptStyleException(Scenario.SelfRepair, style),
     };
 
     private static string Generic(string question, string code, string feedback) =>

@@ -12,7 +12,12 @@ public sealed record RabbitBroker(string Host, int Port, string? Node)
     /// <summary>Queue name to the value of one column (e.g. consumers, messages), for this virtual host.</summary>
     public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(string virtualHost, string column)
     {
-        var listing = await CtlAsync("list_queues", "-p", virtualHost, "name", column, "--no-table-headers", "-q");
+        return ParseQueues(await CtlAsync("list_queues", "-p", virtualHost, "name", column, "--no-table-headers", "-q"));
+    }
+
+    /// <summary>The lines of `rabbitmqctl list_queues -q --no-table-headers name COLUMN`, wherever rabbitmqctl ran.</summary>
+    public static IReadOnlyDictionary<string, long> ParseQueues(string listing)
+    {
         return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t', ' '))
             .Where(parts => parts.Length >= 2 && long.TryParse(parts[^1], out _))

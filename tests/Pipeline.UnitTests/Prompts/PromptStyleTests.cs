@@ -1,3 +1,4 @@
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.UnitTests.Prompts;
@@ -34,13 +35,13 @@ public sealed class PromptStyleTests
     [Fact]
     public void A_scenario_style_pair_the_official_runner_fails_on_is_refused_naming_the_styles_that_work()
     {
-        var error = Assert.Throws<ArgumentException>(() => ScenarioStyles.Require("selfrepair", "DeepSeekR1"));
+        var error = Assert.Throws<UnsupportedPromptStyleException>(() => ScenarioStyles.Require(Scenario.SelfRepair, "DeepSeekR1"));
         Assert.Equal(
             "prompt style DeepSeekR1 is not supported for selfrepair: the official runner has no prompt for it there; use one of OpenAIChat, LLaMa3, DeepSeekCodeInstruct, Claude3",
             error.Message);
-        Assert.Equal(PromptStyle.DeepSeekR1, ScenarioStyles.Require("codegeneration", "DeepSeekR1"));
-        Assert.Equal(PromptStyle.OpenAIChat, ScenarioStyles.Require("selfrepair", "chat"));
-        Assert.Throws<ArgumentException>(() => ScenarioStyles.Require("selfrepair", "base"));
+        Assert.Equal(PromptStyle.DeepSeekR1, ScenarioStyles.Require(Scenario.CodeGeneration, "DeepSeekR1"));
+        Assert.Equal(PromptStyle.OpenAIChat, ScenarioStyles.Require(Scenario.SelfRepair, "chat"));
+        Assert.Throws<UnsupportedPromptStyleException>(() => ScenarioStyles.Require(Scenario.SelfRepair, "base"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Pipeline.Core.Scenarios;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Generation.Offline;
 using Pipeline.Generation.Prompts;
@@ -16,7 +17,7 @@ public sealed class SelfRepairPromptParityTests
     public void Feedback_and_prompts_equal_the_official_on_every_sample_of_the_real_eval_all_files()
     {
         var runs = RepositoryFiles().ToDictionary(path => Path.GetFileName(path), path => EvalAllFile.Read(path).Problems.ToDictionary(p => p.QuestionId));
-        var supported = ScenarioStyles.For("selfrepair");
+        var supported = ScenarioStyles.For(Scenario.SelfRepair);
         int failing = 0, passing = 0, fallbacks = 0, prompts = 0;
         var mismatches = new List<string>();
         foreach (var expected in OfficialPrompts.Read("selfrepair.official.jsonl"))
