@@ -9,7 +9,7 @@ namespace Pipeline.UnitTests.Prompts;
 /// <summary>
 /// Every sample of both real official eval_all files, in every style: feedback and prompt equal the official
 /// functions' (get_check_prompt, format_prompt_self_repair); where the official crashes, the pair is refused up
-/// front (unsupported style) or the feedback is Pipeline's runtime-error text (decision 015).
+/// front (unsupported style) or the feedback is Pipeline's runtime-error text (decision 020).
 /// </summary>
 public sealed class SelfRepairPromptParityTests
 {
