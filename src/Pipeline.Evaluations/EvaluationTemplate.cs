@@ -10,7 +10,7 @@ public sealed record EvaluationTemplate
     public required DatasetSelection Selection { get; init; }
     public string Scenario { get; init; } = "codegeneration";
     public bool Cot { get; init; }
-    public string PromptStyle { get; init; } = "chat";
+    public string PromptStyle { get; init; } = "OpenAIChat";
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;
     public IReadOnlyList<int> Ks { get; init; } = DefaultKs;

@@ -30,6 +30,8 @@ public sealed class SolutionGeneratedConsumer(VerdictSource verdicts) : IConsume
             RawOutput = message.RawOutput,
             GradingMs = reused ? 0 : outcome.GradingMs,
             Reused = reused,
+            Truncated = message.Truncated,
+            ReasoningContent = message.ReasoningContent,
         }, context.CancellationToken);
     }
 }
