@@ -7,7 +7,7 @@ namespace Pipeline.Generation.SelfRepair;
 /// The official feedback on a failing sample (lcb_runner/prompts/self_repair.py, <c>get_check_prompt</c>), built from
 /// the code-generation verdict's metadata. Where the official function crashes (a runtime error without the failing
 /// input, the test runner's own -5, any other code or missing field), Pipeline gives the runtime-error text with the
-/// fields the metadata has: docs/decisions/015.
+/// fields the metadata has: docs/decisions/020.
 /// </summary>
 public static class RepairFeedback
 {
