@@ -20,4 +20,7 @@ public sealed record SolutionGraded
     public double GradingMs { get; init; }
     /// <summary>The verdict came from the Executor's verdict store (the same code graded on the same suite before), not a fresh grade.</summary>
     public bool Reused { get; init; }
+    /// <summary>Carried from SolutionGenerated: the answer was cut at the token limit.</summary>
+    public bool Truncated { get; init; }
+    public string? ReasoningContent { get; init; }
 }

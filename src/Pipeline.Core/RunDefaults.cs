@@ -13,5 +13,6 @@ public static class RunDefaults
     /// <summary>Seconds per test case, as the official runner's timeout.</summary>
     public const double TimeoutSeconds = 6;
 
-    public const string PromptStyle = "chat";
+    /// <summary>The official LMStyle name for chat servers.</summary>
+    public const string PromptStyle = "OpenAIChat";
 }

@@ -9,9 +9,9 @@ public sealed record EvaluationTemplate
     public static readonly IReadOnlyList<int> DefaultKs = [1, 5, 10];
 
     public required DatasetSelection Selection { get; init; }
-    public string Scenario { get; init; } = "codegeneration";
+    public string Scenario { get; init; } = ScenarioNames.Default;
     public bool Cot { get; init; }
-    public string PromptStyle { get; init; } = "chat";
+    public string PromptStyle { get; init; } = RunDefaults.PromptStyle;
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = RunDefaults.TimeoutSeconds;
     public IReadOnlyList<int> Ks { get; init; } = DefaultKs;

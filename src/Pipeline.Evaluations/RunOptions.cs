@@ -47,8 +47,10 @@ public class RunOptions
         Check(!string.IsNullOrWhiteSpace(Release), "release", "give a release, e.g. release_v6");
         Check(StartDate is null || EndDate is null || StartDate <= EndDate, "endDate", "endDate is before startDate");
         Check(Limit is null or >= 1, "limit", "limit must be at least 1");
-        Check(ScenarioProblem() is null, "scenario", ScenarioProblem() ?? "");
-        Check(IsPromptStyle(PromptStyle), "promptStyle", "promptStyle must be 'chat' or 'base'");
+        var styleProblem = PromptStyleProblem(PromptStyle);
+        Check(styleProblem is null, "promptStyle", styleProblem ?? "");
+        var scenarioProblem = ScenarioProblem(styleProblem is null);
+        Check(scenarioProblem is null, "scenario", scenarioProblem ?? "");
         Check(N >= 1, "n", "n must be at least 1");
         Check(Temperature >= 0, "temperature", "temperature must not be negative");
         Check(TopP is > 0 and <= 1, "topP", "topP must be in (0, 1]");
@@ -81,14 +83,15 @@ public class RunOptions
         };
     }
 
-    private string? ScenarioProblem()
+    /// <param name="styleKnown">false when the style is unknown: that is named under promptStyle, not here</param>
+    private string? ScenarioProblem(bool styleKnown)
     {
         try
         {
             var scenario = ScenarioNames.Validate(Scenario, Cot);
-            if (IsPromptStyle(PromptStyle)) // a bad style is named under promptStyle
+            if (styleKnown)
             {
-                ScenarioPrompts.Check(scenario, PromptStyles.Parse(PromptStyle));
+                ScenarioStyles.Check(scenario, PromptStyles.Parse(PromptStyle));
             }
             return null;
         }
@@ -98,16 +101,17 @@ public class RunOptions
         }
     }
 
-    private static bool IsPromptStyle(string style)
+    /// <summary>Why the style cannot be used (the message names the styles that can), or null.</summary>
+    private static string? PromptStyleProblem(string style)
     {
         try
         {
             PromptStyles.Parse(style ?? "");
-            return true;
+            return null;
         }
-        catch (ArgumentException)
+        catch (ArgumentException error)
         {
-            return false;
+            return error.Message;
         }
     }
 }

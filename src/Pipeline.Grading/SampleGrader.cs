@@ -10,7 +10,7 @@ namespace Pipeline.Grading;
 /// died, the sandbox would not start) is retried on a fresh worker a few times. When no worker could be
 /// started, it throws: the sample is not to blame and must be graded later. When grading this very sample
 /// faulted a running worker on every attempt, the sample gets an error verdict (failed, the official
-/// "TestRunnerError" shape, never stored for reuse) and the run goes on (docs/decisions/015).
+/// "TestRunnerError" shape, never stored for reuse) and the run goes on (docs/decisions/016).
 /// </summary>
 public sealed class SampleGrader(ISandbox sandbox, int attempts = 3)
 {

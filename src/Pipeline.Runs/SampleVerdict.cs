@@ -15,6 +15,9 @@ public sealed record SampleVerdict
     public double GradingMs { get; init; }
     /// <summary>The Executor answered from its verdict store instead of grading.</summary>
     public bool Reused { get; init; }
+    /// <summary>The model's answer was cut at the token limit.</summary>
+    public bool Truncated { get; init; }
+    public string? ReasoningContent { get; init; }
 
     public static SampleVerdict From(SolutionGraded graded) => new()
     {
@@ -27,5 +30,7 @@ public sealed record SampleVerdict
         RawOutput = graded.RawOutput,
         GradingMs = graded.GradingMs,
         Reused = graded.Reused,
+        Truncated = graded.Truncated,
+        ReasoningContent = graded.ReasoningContent,
     };
 }

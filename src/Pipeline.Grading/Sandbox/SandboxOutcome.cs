@@ -17,7 +17,7 @@ public sealed record SandboxOutcome
 
     /// <summary>
     /// A verdict of <see cref="Grading.SampleGrader"/>'s making, not the harness's: grading this sample
-    /// faulted on every attempt (docs/decisions/015). It is scored as failed but never stored for reuse.
+    /// faulted on every attempt (docs/decisions/016). It is scored as failed but never stored for reuse.
     /// </summary>
     public bool GradingFailed { get; init; }
 

@@ -36,6 +36,8 @@ def encode(value):
         return [encode(item) for item in value]
     if kind is tuple:
         return {"tuple": [encode(item) for item in value]}
+    if kind is set or kind is frozenset:
+        return {kind.__name__: [encode(item) for item in value]}
     if kind in _DICTS:
         return {"dict": [[encode(k), encode(v)] for k, v in value.items()]}
     if kind is complex:
@@ -107,13 +109,13 @@ def decode(encoded):
         return _hex_float(encoded["float"])
     if has_shape(encoded, tuple=list):
         return tuple(decode(item) for item in encoded["tuple"])
+    for kind in (set, frozenset):
+        if has_shape(encoded, **{kind.__name__: list}):
+            return _hashed(lambda: kind(decode(item) for item in encoded[kind.__name__]))
     if has_shape(encoded, dict=list):
         pairs = encoded["dict"]
         _require(all(isinstance(pair, list) and len(pair) == 2 for pair in pairs))
-        try:
-            return {decode(key): decode(value) for key, value in pairs}
-        except TypeError:  # an unhashable key: never sent by an honest child
-            raise Malformed() from None
+        return _hashed(lambda: {decode(key): decode(value) for key, value in pairs})
     if has_shape(encoded, complex=list):
         parts = encoded["complex"]
         _require(len(parts) == 2 and all(isinstance(part, str) for part in parts))
@@ -137,6 +139,13 @@ def decode(encoded):
         _require(all(type(size) is int and size >= 0 for size in shape) and len(shape) <= 32)
         return _checked(lambda: numpy.array(items, dtype=encoded["ndarray"]).reshape(shape))
     raise Malformed()
+
+
+def _hashed(build):
+    try:
+        return build()
+    except TypeError:  # an unhashable key or member: never sent by an honest child
+        raise Malformed() from None
 
 
 def _checked(build):

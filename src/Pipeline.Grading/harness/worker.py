@@ -230,6 +230,11 @@ class Link:
             raise verdicts.ChildLost()
         return verdicts.parse_report(line)
 
+    def ends_quietly(self):
+        """True when the child ends (exit or EOF) with nothing more to say, before the deadline: a report
+        followed by another line means something besides the honest reporter wrote to the pipe."""
+        return self._read_line(self._child.pidfd) is None and not self._buffer and time.monotonic() < self._deadline
+
     def _read_line(self, pidfd):
         fd, poller = self._child.result_fd, select.poll()
         poller.register(fd, select.POLLIN)

@@ -60,7 +60,7 @@ public sealed class SandboxPersistenceTests(SandboxBackendsFixture fixture) : IC
         var measuring = await GradeAsync(sandbox, PersistenceAttacks.MemoryHeadroom, 30);
 
         Assert.False(leaving.IsFault, leaving.Fault);
-        Assert.True(measuring.Passed, $"{backend}: 300 MB no longer fit after a sample left memory behind: {measuring.Fault} {measuring.MetadataJson}");
+        Assert.True(measuring.Passed, $"{backend}: 200 MB no longer fit after a sample left memory behind: {measuring.Fault} {measuring.MetadataJson}");
         await AssertStillGradesAsync(sandbox, backend);
     }
 
