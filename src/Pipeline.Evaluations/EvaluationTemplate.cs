@@ -1,5 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.Core;
+using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Evaluations;
 
