@@ -12,4 +12,9 @@ public sealed record GenerationRequest
     public required SamplingSettings Sampling { get; init; }
     /// <summary>Takes the scenario's answer out of a reply (official extraction); null: code generation's code extraction.</summary>
     public Func<string, string>? Extract { get; init; }
+    /// <summary>
+    /// The index of the first sample asked (the samples are this one onwards): self-repair asks one answer per
+    /// code-generation sample, each under that sample's index, so each has its own cache key.
+    /// </summary>
+    public int FirstSampleIndex { get; init; }
 }
