@@ -22,7 +22,7 @@ public sealed class CodegenRunReader(IRunStore runs, IProblemStore problems)
         }
         var run = await RunLookup.FindAsync(runs, runOrFile, cancellationToken);
         var label = $"run {run.RunId}";
-        if (ScenarioNames.Parse(run.Request?.Scenario) != Scenario.CodeGeneration)
+        if (ScenarioNames.Parse(run.Request?.Scenario ?? ScenarioNames.Default) != Scenario.CodeGeneration)
         {
             throw new InvalidDataException($"{label} is a {run.Scenario} run; self-repair repairs a codegeneration run");
         }

@@ -11,7 +11,7 @@ public static class RunScores
         RunRegistration run, IReadOnlyDictionary<string, ProblemCounts> counts, DateWindow window, bool completeOnly)
     {
         var scored = new List<ScoredProblem>(run.Problems.Count);
-        var dropsSkipped = ScenarioNames.Parse(run.Request?.Scenario) == Scenario.CodeExecution;
+        var dropsSkipped = ScenarioNames.Parse(run.Request?.Scenario ?? ScenarioNames.Default) == Scenario.CodeExecution;
         foreach (var problem in run.Problems)
         {
             if (!window.Contains(problem.ContestDate))
