@@ -23,14 +23,7 @@ public sealed class ScenarioSampler(SampleGenerator generator, ICodegenStore cod
                 ?? throw new InvalidDataException($"self-repair run {command.RunId} has no code-generation samples of '{command.ProblemId}' in the codegen store");
             return await new RepairSampler(generator).RepairAsync(original, style, command.BaseUrl, command.Model, command.Sampling, cancellationToken);
         }
-        var asked = ScenarioPrompts.For(scenario, command.Cot, style, problem);
-        return await generator.GenerateAsync(new GenerationRequest
-        {
-            BaseUrl = command.BaseUrl,
-            Model = command.Model,
-            Prompt = asked.Prompt,
-            Sampling = command.Sampling,
-            Extract = asked.Extract,
-        }, cancellationToken);
+        return await generator.GenerateAsync(
+            GenerationRequest.Official(scenario, command.Cot, style, problem, command.BaseUrl, command.Model, command.Sampling), cancellationToken);
     }
 }
