@@ -9,6 +9,8 @@ public sealed class EvaluationRequest : RunOptions
     public string BaseUrl { get; set; } = "";
     /// <summary>Start a run even if this model at this server was evaluated already (a deliberate re-run).</summary>
     public bool Force { get; set; }
+    /// <summary>Do not ask the server's /v1/models first (when baseUrl is only reachable from the Generator).</summary>
+    public bool SkipModelCheck { get; set; }
 
     public override Dictionary<string, string[]> Problems()
     {

@@ -17,6 +17,9 @@ public sealed record EvaluationTemplate
     public double TimeoutSeconds { get; init; } = RunDefaults.TimeoutSeconds;
     public IReadOnlyList<int> Ks { get; init; } = DefaultKs;
 
+    /// <summary>What Ingest is asked before runs of this template start.</summary>
+    public CheckSelection SelectionCheck => new() { Selection = Selection, Scenario = Scenario, Cot = Cot };
+
     /// <summary>A new run of <paramref name="model"/> served at <paramref name="baseUrl"/>.</summary>
     public StartEvaluation For(string model, string baseUrl) => new()
     {

@@ -126,7 +126,11 @@ public static class EvalCommand
     public static async Task<int> ExecuteAsync(
         StartEvaluation start, IConfiguration bus, IRunStore? runStore, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await StartPublisher.PublishAsync(start, bus, console, cancellationToken);
+        if (await StartPublisher.PublishAsync(start, bus, console, cancellationToken) is { } refused)
+        {
+            await Console.Error.WriteLineAsync($"error: {StartPublisher.RefusalLine(refused)}");
+            return ExitCodes.BadInput;
+        }
         if (runStore is null)
         {
             console.WriteLine(start.RunId.ToString());

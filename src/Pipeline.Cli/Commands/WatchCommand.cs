@@ -76,7 +76,13 @@ public static class WatchCommand
         try
         {
             await host.StartAsync(cancellationToken);
-            await host.Services.GetRequiredService<CheckpointWatcher>().RunAsync(outcome => Print(outcome, console), cancellationToken);
+            var watcher = host.Services.GetRequiredService<CheckpointWatcher>();
+            if (await RefusalAsync(settings, host.Services, watcher, cancellationToken) is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Line}; nothing is watched");
+                return refused.ExitCode;
+            }
+            await watcher.RunAsync(outcome => Print(outcome, console), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -87,6 +93,21 @@ public static class WatchCommand
             await host.StopAsync(stopping.Token);
         }
         return 0;
+    }
+
+    /// <summary>Before watching: the server answers its model list, and Ingest does not refuse the selection.</summary>
+    private static async Task<(string Line, int ExitCode)?> RefusalAsync(
+        WatchSettings settings, IServiceProvider services, CheckpointWatcher watcher, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IModelCatalog>().ListAsync(settings.BaseUrl, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ($"model server {settings.BaseUrl} does not list its models: {error.Message}", ExitCodes.Failed);
+        }
+        return await watcher.SelectionProblemAsync(cancellationToken) is { } refused ? (refused, ExitCodes.BadInput) : null;
     }
 
     private static Task Print(PollOutcome outcome, IAnsiConsole console)

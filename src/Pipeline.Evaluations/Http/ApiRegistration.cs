@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.Checks;
 using Pipeline.Evaluations.Watching;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
@@ -18,6 +19,7 @@ public static class ApiRegistration
         services.AddPipelineStores(configuration);
         services.AddScorer(configuration);
         services.AddEvaluationLauncher(configuration);
+        services.AddStartChecks(configuration);
         services.AddSingleton<EvaluationQueries>();
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
@@ -52,6 +54,7 @@ public static class ApiRegistration
         modelServer.ApiKey ??= Environment.GetEnvironmentVariable("OPENAI_API_KEY");
         services.AddModelClient(modelServer);
         services.AddSingleton(settings);
+        services.AddStartChecks(configuration);
         services.TryAddSingleton<IModelCatalog, ModelServerCatalog>();
         services.AddSingleton<CheckpointWatcher>();
         return services;

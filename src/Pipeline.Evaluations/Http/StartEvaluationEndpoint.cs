@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.Checks;
 
 namespace Pipeline.Evaluations.Http;
 
@@ -16,7 +17,8 @@ internal static class StartEvaluationEndpoint
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/evaluations", StartAsync);
 
-    private static async Task<IResult> StartAsync(HttpRequest http, EvaluationLauncher launcher, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(
+        HttpRequest http, EvaluationLauncher launcher, StartChecks checks, ConfiguredApiKey apiKey, StartCheckOptions options, CancellationToken cancellationToken)
     {
         EvaluationRequest? request;
         try
@@ -44,6 +46,11 @@ internal static class StartEvaluationEndpoint
             return Results.ValidationProblem(problems);
         }
         var start = request.ToTemplate().For(request.Model, request.BaseUrl);
+        var checkedStart = await checks.CheckAsync(start, checkModel: !request.SkipModelCheck, apiKey.Value, cancellationToken);
+        if (checkedStart.Refused)
+        {
+            return Results.ValidationProblem(checkedStart.Errors, detail: "nothing was started");
+        }
         LaunchResult result;
         try
         {
@@ -56,7 +63,7 @@ internal static class StartEvaluationEndpoint
         }
         var location = EvaluationEndpoints.Location(result.RunId);
         return result.Started
-            ? Results.Accepted(location, new { runId = result.RunId, location })
+            ? Results.Accepted(location, new { runId = result.RunId, location, problems = checkedStart.Problems, warning = Unchecked(checkedStart, options) })
             : Results.Conflict(new
             {
                 error = $"model '{request.Model}' at {request.BaseUrl} is already evaluated by run {result.RunId}; send \"force\": true for another run",
@@ -64,4 +71,8 @@ internal static class StartEvaluationEndpoint
                 location,
             });
     }
+
+    private static string? Unchecked(StartCheckResult checkedStart, StartCheckOptions options) => checkedStart.Problems is null
+        ? $"Ingest did not answer within {options.IngestTimeoutSeconds:0.#} s, so the selection was not checked: Ingest checks it when the run starts (a bad one shows as failed)"
+        : null;
 }

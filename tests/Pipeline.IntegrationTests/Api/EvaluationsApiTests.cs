@@ -24,8 +24,8 @@ public sealed class EvaluationsApiTests
 
         var posted = await http.PostAsJsonAsync("/evaluations", new
         {
-            model = "ckpt-a", baseUrl = "http://127.0.0.1:9/v1", release = "release_v6", startDate = "2024-08-01", n = SamplesPerProblem,
-            temperature = 0.0, maxTokens = 512, k = new[] { 1, 2 }, timeout = 3.0,
+            model = "ckpt-a", baseUrl = "http://127.0.0.1:9/v1", skipModelCheck = true, release = "release_latest", startDate = "2024-08-01",
+            n = SamplesPerProblem, temperature = 0.0, maxTokens = 512, k = new[] { 1, 2 }, timeout = 3.0,
         });
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
@@ -33,7 +33,7 @@ public sealed class EvaluationsApiTests
         Assert.Equal($"/evaluations/{runId}", posted.Headers.Location!.OriginalString);
         var start = await Wait.UntilAsync(() => Task.FromResult(servers.Started.FirstOrDefault()), s => s is not null, Within, "StartEvaluation on the bus");
         Assert.Equal((runId, "ckpt-a", "http://127.0.0.1:9/v1"), (start!.RunId, start.Model, start.BaseUrl));
-        Assert.Equal(("release_v6", new DateOnly(2024, 8, 1)), (start.Selection.Release, start.Selection.StartDate));
+        Assert.Equal(("release_latest", new DateOnly(2024, 8, 1)), (start.Selection.Release, start.Selection.StartDate));
         Assert.Equal((SamplesPerProblem, 0.0, 512), (start.Sampling.N, start.Sampling.Temperature, start.Sampling.MaxTokens));
         Assert.Equal([1, 2], start.Ks);
         Assert.Equal(3.0, start.TimeoutSeconds);
@@ -81,11 +81,11 @@ public sealed class EvaluationsApiTests
     {
         await using var servers = await ApiServers.StartAsync();
         var (_, http) = await servers.StartApiAsync();
-        var request = new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1 };
+        var request = new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1, skipModelCheck = true };
 
         var first = await http.PostAsJsonAsync("/evaluations", request);
         var again = await http.PostAsJsonAsync("/evaluations", request with { baseUrl = "http://127.0.0.1:9" });
-        var forced = await http.PostAsJsonAsync("/evaluations", new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1, force = true });
+        var forced = await http.PostAsJsonAsync("/evaluations", new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1, skipModelCheck = true, force = true });
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var firstRun = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
