@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Evaluations.Http;
 using Pipeline.Evaluations.Watching;
+using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
@@ -79,7 +80,7 @@ public static class WatchCommand
             var watcher = host.Services.GetRequiredService<CheckpointWatcher>();
             if (await RefusalAsync(settings, host.Services, watcher, cancellationToken) is { } refused)
             {
-                await Console.Error.WriteLineAsync($"error: {refused.Line}; nothing is watched");
+                await Console.Error.WriteLineAsync($"error: {refused.Line}");
                 return refused.ExitCode;
             }
             await watcher.RunAsync(outcome => Print(outcome, console), cancellationToken);
@@ -105,9 +106,9 @@ public static class WatchCommand
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
-            return ($"model server {settings.BaseUrl} does not list its models: {error.Message}", ExitCodes.Failed);
+            return ($"model server {settings.BaseUrl} does not list its models: {error.Message}; nothing is watched", ExitCodes.Failed);
         }
-        return await watcher.SelectionProblemAsync(cancellationToken) is { } refused ? (refused, ExitCodes.BadInput) : null;
+        return await watcher.SelectionRefusalAsync(cancellationToken) is { } refused ? (StartPublisher.RefusalLine(refused), ExitCodes.BadInput) : null;
     }
 
     private static Task Print(PollOutcome outcome, IAnsiConsole console)

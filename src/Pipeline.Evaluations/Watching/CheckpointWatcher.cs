@@ -19,8 +19,8 @@ public sealed class CheckpointWatcher(
 
     private bool _selectionAccepted;
 
-    /// <summary>Ingest's objections to the watcher's selection, one line, or null when it has none (or did not answer).</summary>
-    public async Task<string?> SelectionProblemAsync(CancellationToken cancellationToken)
+    /// <summary>Ingest's objections to the watcher's selection by request field, or null when it has none (or did not answer).</summary>
+    public async Task<IReadOnlyDictionary<string, string>?> SelectionRefusalAsync(CancellationToken cancellationToken)
     {
         if (_selectionAccepted)
         {
@@ -34,7 +34,7 @@ public sealed class CheckpointWatcher(
         }
         if (answer.Errors.Count > 0)
         {
-            return $"Ingest refuses the selection: {string.Join("; ", answer.Errors.Select(e => $"{e.Key}: {e.Value}"))}";
+            return answer.Errors;
         }
         _selectionAccepted = true;
         return null;
@@ -53,10 +53,11 @@ public sealed class CheckpointWatcher(
             return new PollOutcome { Problems = [$"{settings.BaseUrl}: models not listed ({error.Message})"] };
         }
         var wanted = models.Where(settings.Wants).Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count > 0 && await SelectionProblemAsync(cancellationToken) is { } refused)
+        if (wanted.Count > 0 && await SelectionRefusalAsync(cancellationToken) is { } refused)
         {
-            logger.LogError("No run started for {Models}: {Problem}", string.Join(", ", wanted), refused);
-            return new PollOutcome { Problems = [refused] };
+            var problem = $"Ingest refuses the selection: {string.Join("; ", refused.Select(e => $"{e.Key}: {e.Value}"))}";
+            logger.LogError("No run started for {Models}: {Problem}", string.Join(", ", wanted), problem);
+            return new PollOutcome { Problems = [problem] };
         }
         var started = new List<StartEvaluation>();
         var problems = new List<string>();
