@@ -86,7 +86,7 @@ public static class EvalCommand
                 return 2;
             }
             if (!parse.GetValue(skipModelCheck) && await ModelServerCheck.CheckAsync(start.BaseUrl, start.Model,
-                    Environment.GetEnvironmentVariable("OPENAI_API_KEY"), ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+                    ModelServerCommandOptions.CheckKey(start.ModelServer), ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
             {
                 await Console.Error.WriteLineAsync($"error: {refused.Message}; nothing was started (--skip-model-check starts anyway)");
                 return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;

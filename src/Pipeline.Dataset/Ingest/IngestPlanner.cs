@@ -36,7 +36,7 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             ProblemIds = [.. summary.Problems.Select(p => p.QuestionId)],
             SamplesPerProblem = start.Sampling.N,
             Ks = start.Ks,
-            Request = start,
+            Request = start with { ModelServer = start.ModelServer.WithoutApiKey() },
         };
         var commands = summary.Problems.Select(p => new GenerateSolutions
         {
@@ -50,6 +50,7 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             Cot = start.Cot,
             Sampling = start.Sampling,
             TimeoutSeconds = start.TimeoutSeconds,
+            ModelServer = start.ModelServer,
         }).ToList();
         return new Plan(started, commands, summary);
     }

@@ -45,8 +45,8 @@ internal static class StartEvaluationEndpoint
         {
             return Results.ValidationProblem(problems);
         }
-        var start = request.ToTemplate().For(request.Model, request.BaseUrl);
-        var checkedStart = await checks.CheckAsync(start, checkModel: !request.SkipModelCheck, apiKey.Value, cancellationToken);
+        var start = (request.ToTemplate() with { ModelServer = request.ModelServer() }).For(request.Model, request.BaseUrl);
+        var checkedStart = await checks.CheckAsync(start, checkModel: !request.SkipModelCheck, start.ModelServer.ApiKey ?? apiKey.Value, cancellationToken);
         if (checkedStart.Refused)
         {
             return Results.ValidationProblem(checkedStart.Errors, detail: "nothing was started");

@@ -26,6 +26,7 @@ public sealed class GenerateSolutionsConsumer(IProblemStore problems, SampleGene
             Model = command.Model,
             Prompt = asked.Prompt,
             Sampling = command.Sampling,
+            ModelServer = command.ModelServer,
             Extract = asked.Extract,
         }, context.CancellationToken);
         await context.PublishBatch(samples.Select(sample => new SolutionGenerated

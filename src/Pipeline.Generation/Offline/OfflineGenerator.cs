@@ -15,6 +15,8 @@ public sealed record OfflineGenerationSettings
     public Scenario Scenario { get; init; } = Scenario.CodeGeneration;
     public bool Cot { get; init; }
     public required SamplingSettings Sampling { get; init; }
+    /// <summary>The extra request fields and request timeout sent with every request (the key is the client's).</summary>
+    public ModelServerSettings ModelServer { get; init; } = new();
     /// <summary>Problems in flight at once; the model client's per-server limit bounds the requests themselves.</summary>
     public int Parallelism { get; init; } = 8;
 }
@@ -38,6 +40,7 @@ public sealed class OfflineGenerator(SampleGenerator generator)
                 Model = settings.Model,
                 Prompt = asked.Prompt,
                 Sampling = settings.Sampling,
+                ModelServer = settings.ModelServer,
                 Extract = asked.Extract,
             }, token);
             return (samples, GenerationRow.Serialize(problem, samples));

@@ -1,3 +1,4 @@
+using Pipeline.Generation.Offline;
 using Pipeline.Contracts;
 using Pipeline.Generation.Extraction;
 using Pipeline.Generation;
@@ -12,15 +13,15 @@ namespace Pipeline.Generation.SelfRepair;
 /// </summary>
 public sealed class RepairSampler(SampleGenerator generator)
 {
-    public async Task<IReadOnlyList<GeneratedSample>> RepairAsync(
-        CodegenProblem problem, PromptStyle style, string baseUrl, string model, SamplingSettings sampling, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GeneratedSample>> RepairAsync(CodegenProblem problem, OfflineGenerationSettings settings, CancellationToken cancellationToken)
     {
-        var items = RepairPlan.For(problem, style);
+        var items = RepairPlan.For(problem, settings.Style);
         return await Task.WhenAll(items.Select(async item => item.Prompt is null
-            ? Kept(item, style)
+            ? Kept(item, settings.Style)
             : (await generator.GenerateAsync(new GenerationRequest
             {
-                BaseUrl = baseUrl, Model = model, Prompt = item.Prompt, Sampling = sampling with { N = 1 },
+                BaseUrl = settings.BaseUrl, Model = settings.Model, Prompt = item.Prompt, Sampling = settings.Sampling with { N = 1 },
+                ModelServer = settings.ModelServer,
             }, cancellationToken))[0] with { SampleIndex = item.SampleIndex }));
     }
 

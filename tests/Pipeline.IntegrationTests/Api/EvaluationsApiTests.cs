@@ -101,6 +101,45 @@ public sealed class EvaluationsApiTests
     }
 
     [Fact]
+    public async Task The_list_agrees_with_each_runs_detail_also_for_a_run_started_from_the_cli()
+    {
+        await using var servers = await ApiServers.StartAsync();
+        var (_, http) = await servers.StartApiAsync();
+        var posted = await http.PostAsJsonAsync("/evaluations", new { model = "ckpt-api", baseUrl = "http://127.0.0.1:9/v1", n = SamplesPerProblem, skipModelCheck = true });
+        var apiRun = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        // As Ingest announces a run that lcb eval started: it is in no ledger, its recorded start names the server.
+        var cliRun = Guid.NewGuid();
+        var cliStart = new StartEvaluation
+        {
+            RunId = cliRun, Model = "it-model", BaseUrl = "http://cli.example:8000/v1", Selection = new DatasetSelection { Release = "release_latest" },
+        };
+        var bus = servers.ProbeBus;
+        await bus.Publish(ScorerProblems.Started(apiRun, SamplesPerProblem));
+        await bus.Publish(ScorerProblems.Started(cliRun, SamplesPerProblem) with { Request = cliStart });
+        var graded = ScorerProblems.AllGraded(cliRun, SamplesPerProblem);
+        foreach (var sample in graded[..5])
+        {
+            await bus.Publish(sample);
+        }
+        await Wait.UntilAsync(() => StatusAsync(http, cliRun), s => s.GetProperty("samplesGraded").GetInt64() == 5, Within, "five samples graded");
+        await Wait.UntilAsync(() => StatusAsync(http, apiRun), s => s.GetProperty("state").GetString() == "running", Within, "the API's run registered");
+
+        var list = await http.GetFromJsonAsync<JsonElement>("/evaluations");
+
+        Assert.Equal(2, list.GetArrayLength());
+        foreach (var entry in list.EnumerateArray())
+        {
+            var detail = await StatusAsync(http, entry.GetProperty("runId").GetGuid());
+            foreach (var field in entry.EnumerateObject().Where(f => f.Name is not ("parked" or "report")))
+            {
+                Assert.True(field.Value.ToString() == detail.GetProperty(field.Name).ToString(), $"{field.Name}: list {field.Value}, detail {detail.GetProperty(field.Name)}");
+            }
+        }
+        var cli = list.EnumerateArray().Single(e => e.GetProperty("runId").GetGuid() == cliRun);
+        Assert.Equal(("http://cli.example:8000/v1", 5L, graded.Count), (cli.GetProperty("baseUrl").GetString(), cli.GetProperty("samplesGraded").GetInt64(), cli.GetProperty("totalSamples").GetInt32()));
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_their_reasons_and_unknown_runs_are_not_found()
     {
         await using var servers = await ApiServers.StartAsync();
