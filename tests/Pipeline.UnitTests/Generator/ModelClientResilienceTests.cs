@@ -107,7 +107,8 @@ public sealed class ModelClientResilienceTests
         var options = Fast(retries: 0);
         options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
 
-        await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => AskAsync(Client(handler, options)));
+        var timedOut = await Assert.ThrowsAsync<Refit.ApiRequestException>(() => AskAsync(Client(handler, options)));
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(timedOut.InnerException);
         var reply = await AskAsync(Client(handler, options), new ModelServerSettings { RequestTimeoutSeconds = 30 });
 
         Assert.Single(reply.Answers);
