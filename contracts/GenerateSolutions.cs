@@ -14,4 +14,6 @@ public sealed record GenerateSolutions
     public bool Cot { get; init; }
     public required SamplingSettings Sampling { get; init; }
     public required double TimeoutSeconds { get; init; }
+    /// <summary>The run's model-server key, request timeout and extra request fields (StartEvaluation.ModelServer).</summary>
+    public ModelServerSettings ModelServer { get; init; } = new();
 }

@@ -17,6 +17,8 @@ public sealed record StartEvaluation
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;
     public IReadOnlyList<int> Ks { get; init; } = [1, 5, 10];
+    /// <summary>This run's model-server key, request timeout and extra request fields; Ingest records it without the key.</summary>
+    public ModelServerSettings ModelServer { get; init; } = new();
     /// <summary>The run this one extends to a new selection (`lcb eval --extend`), with that run's model and settings; null for a fresh run.</summary>
     public Guid? Extends { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Contracts;
+using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Dataset;
@@ -22,31 +23,62 @@ public static class DatasetReader
         {
             yield break;
         }
-        foreach (var file in ReleaseFiles.Resolve(source, selection.Release))
+        foreach (var (file, number, bytes) in Rows(source, selection.Release, report, scenario))
         {
-            using var stream = Open(file);
-            foreach (var (number, bytes) in JsonLines.Read(stream))
+            var entry = TryRead(file, number, bytes, filter, report, scenario);
+            if (entry is not null)
             {
-                report.AddSourceBytes(bytes.Length + 1);
-                var entry = TryRead(file, number, bytes, filter, report, scenario);
-                if (entry is not null)
+                yield return entry;
+                if (++taken >= selection.Limit)
                 {
-                    yield return entry;
-                    if (++taken >= selection.Limit)
-                    {
-                        yield break;
-                    }
+                    yield break;
                 }
             }
         }
     }
 
-    private static DatasetEntry? TryRead(string file, long number, ReadOnlyMemory<byte> bytes, SelectionFilter filter, DatasetReport report, Scenario scenario)
+    /// <summary>
+    /// Every good row of the release as a <see cref="Problem"/> whose tests are not decoded (no suite hash or counts):
+    /// what a selection could match, cheaply. Bad rows go to <paramref name="report"/>.
+    /// </summary>
+    /// <exception cref="DatasetException">the release is unknown or a file is missing or unreadable.</exception>
+    public static IEnumerable<Problem> Headers(string source, string release, DatasetReport report, Scenario scenario = Scenario.CodeGeneration)
     {
-        try
+        foreach (var (file, number, bytes) in Rows(source, release, report, scenario))
+        {
+            var problem = TryParse(file, number, report, () =>
+            {
+                using var document = JsonDocument.Parse(bytes, RowOptions);
+                return IsPrediction(scenario) ? PredictionRow.Decode(scenario, document.RootElement, bytes).Problem : RowHeader.Read(document.RootElement).Problem;
+            });
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    private static IEnumerable<(string File, long Number, ReadOnlyMemory<byte> Bytes)> Rows(
+        string source, string release, DatasetReport report, Scenario scenario)
+    {
+        foreach (var file in ReleaseFiles.Resolve(source, release, hasReleases: !IsPrediction(scenario)))
+        {
+            using var stream = Open(file);
+            foreach (var (number, bytes) in JsonLines.Read(stream))
+            {
+                report.AddSourceBytes(bytes.Length + 1);
+                yield return (file, number, bytes);
+            }
+        }
+    }
+
+    private static bool IsPrediction(Scenario scenario) => scenario is Scenario.TestOutputPrediction or Scenario.CodeExecution;
+
+    private static DatasetEntry? TryRead(string file, long number, ReadOnlyMemory<byte> bytes, SelectionFilter filter, DatasetReport report, Scenario scenario) =>
+        TryParse(file, number, report, () =>
         {
             using var document = JsonDocument.Parse(bytes, RowOptions);
-            if (scenario is Scenario.TestOutputPrediction or Scenario.CodeExecution)
+            if (IsPrediction(scenario))
             {
                 var (row, rowSuite, rowSuiteBytes) = PredictionRow.Decode(scenario, document.RootElement, bytes);
                 return filter.Matches(row) ? new DatasetEntry(file, number, row, rowSuite, rowSuiteBytes, bytes) : null;
@@ -58,6 +90,14 @@ public static class DatasetReader
             }
             var (problem, suite, suiteBytes) = ProblemDecoder.Decode(header);
             return new DatasetEntry(file, number, problem, suite, suiteBytes, bytes);
+        });
+
+    /// <summary>A bad row (not JSON, or fields outside the official values) is reported with its file and line, and skipped.</summary>
+    private static T? TryParse<T>(string file, long number, DatasetReport report, Func<T?> parse) where T : class
+    {
+        try
+        {
+            return parse();
         }
         catch (JsonException exception)
         {

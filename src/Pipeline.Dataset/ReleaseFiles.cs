@@ -5,15 +5,23 @@ namespace Pipeline.Dataset;
 /// <summary>
 /// Which files of a <c>code_generation_lite</c> directory a release covers, as the dataset's version
 /// tags define them: release_vN = test.jsonl … testN.jsonl, vN = testN.jsonl alone, vA_vB = testA …
-/// testB, release_latest = every testN.jsonl present. A single .jsonl file is a whole dataset by itself.
+/// testB, release_latest = every testN.jsonl present. A single .jsonl file is a whole dataset by itself: it has no
+/// releases, so any release but release_latest is refused rather than silently ignored.
 /// </summary>
 public static partial class ReleaseFiles
 {
-    public static IReadOnlyList<string> Resolve(string source, string release)
+    public const string Latest = "release_latest";
+
+    /// <param name="hasReleases">false for the prediction datasets, one file each, whose release the official runner ignores</param>
+    public static IReadOnlyList<string> Resolve(string source, string release, bool hasReleases = true)
     {
         if (File.Exists(source))
         {
-            return [source];
+            return !hasReleases || release == Latest
+                ? [source]
+                : throw new DatasetException(
+                    $"release {release} cannot be selected from the one-file dataset '{Path.GetFileName(source)}' (one file has no releases): "
+                    + $"give {Latest}, or a code_generation_lite directory (test.jsonl … test6.jsonl)");
         }
         if (!Directory.Exists(source))
         {
@@ -32,7 +40,7 @@ public static partial class ReleaseFiles
 
     private static IEnumerable<int> Numbers(string release, string directory)
     {
-        if (release == "release_latest")
+        if (release == Latest)
         {
             var present = Directory.EnumerateFiles(directory, "test*.jsonl")
                 .Select(f => FileNumber().Match(Path.GetFileName(f)))

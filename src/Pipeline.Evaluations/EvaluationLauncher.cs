@@ -16,7 +16,11 @@ public sealed class EvaluationLauncher(IEvaluationLedger ledger, IStartPublisher
     /// <param name="claim">true: only if this model at this server has no run yet (a crash between claim and publish leaves it queued).</param>
     public async Task<LaunchResult> LaunchAsync(StartEvaluation start, string source, bool claim, CancellationToken cancellationToken)
     {
-        var evaluation = new RequestedEvaluation { Start = start, Source = source, RequestedAt = clock.GetUtcNow() };
+        // The ledger is read back by anyone who lists runs: it keeps the start without the model server's key.
+        var evaluation = new RequestedEvaluation
+        {
+            Start = start with { ModelServer = start.ModelServer.WithoutApiKey() }, Source = source, RequestedAt = clock.GetUtcNow(),
+        };
         var claimKey = claim ? ClaimKey(start) : null;
         if (await ledger.TryRecordAsync(evaluation, claimKey, cancellationToken) is { } holder)
         {

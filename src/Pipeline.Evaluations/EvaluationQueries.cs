@@ -16,32 +16,21 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
             return await runs.GetFailedStartAsync(runId, cancellationToken) is { } failed ? Failed(failed, requested)
                 : requested is null ? null : Queued(requested);
         }
-        // The report first: counts read after it are final, so a completed run never shows a stale count.
-        var report = await runs.GetReportAsync(runId, cancellationToken);
-        var progress = RunProgress.Of(run, await runs.GetCountsAsync(runId, cancellationToken), report,
-            await runs.GetParkedAsync(runId, cancellationToken));
-        return Registered(run, requested, report) with
-        {
-            State = progress.IsStalled ? EvaluationStatus.Stalled : report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
-            ProblemsComplete = progress.ProblemsComplete,
-            SamplesGraded = progress.SamplesGraded,
-            ProvisionalPassAt1 = progress.ProvisionalPassAt1,
-            SamplesParked = progress.SamplesParked,
-            Parked = progress.Parked,
-            Problem = ParkedSummary.Describe(runId, progress.Parked),
-            Report = report,
-        };
+        var (status, progress, report) = await RegisteredAsync(run, requested, cancellationToken);
+        return status with { Parked = progress.Parked, Report = report };
     }
 
-    /// <summary>Every run, newest first: those started here and those the Scorer registered from elsewhere.</summary>
+    /// <summary>
+    /// Every run, newest first: those started here and those the Scorer registered from elsewhere. Each entry is the
+    /// detail's summary (state, progress, parked count, server), without the parked list and the report.
+    /// </summary>
     public async Task<IReadOnlyList<EvaluationStatus>> ListAsync(CancellationToken cancellationToken)
     {
         var requested = (await ledger.ListAsync(cancellationToken)).ToDictionary(e => e.RunId);
         var statuses = new List<EvaluationStatus>();
         foreach (var run in await runs.ListRunsAsync(cancellationToken))
         {
-            var report = await runs.GetReportAsync(run.RunId, cancellationToken);
-            statuses.Add(Registered(run, requested.GetValueOrDefault(run.RunId), report));
+            statuses.Add((await RegisteredAsync(run, requested.GetValueOrDefault(run.RunId), cancellationToken)).Status);
             requested.Remove(run.RunId);
         }
         foreach (var waiting in requested.Values)
@@ -49,6 +38,25 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
             statuses.Add(await runs.GetFailedStartAsync(waiting.RunId, cancellationToken) is { } failed ? Failed(failed, waiting) : Queued(waiting));
         }
         return statuses.OrderByDescending(s => s.Since).ToList();
+    }
+
+    private async Task<(EvaluationStatus Status, RunProgress Progress, RunReport? Report)> RegisteredAsync(
+        RunRegistration run, RequestedEvaluation? requested, CancellationToken cancellationToken)
+    {
+        // The report first: counts read after it are final, so a completed run never shows a stale count.
+        var report = await runs.GetReportAsync(run.RunId, cancellationToken);
+        var progress = RunProgress.Of(run, await runs.GetCountsAsync(run.RunId, cancellationToken), report,
+            await runs.GetParkedAsync(run.RunId, cancellationToken));
+        var status = Registered(run, requested, report) with
+        {
+            State = progress.IsStalled ? EvaluationStatus.Stalled : report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
+            ProblemsComplete = progress.ProblemsComplete,
+            SamplesGraded = progress.SamplesGraded,
+            ProvisionalPassAt1 = progress.ProvisionalPassAt1,
+            SamplesParked = progress.SamplesParked,
+            Problem = ParkedSummary.Describe(run.RunId, progress.Parked),
+        };
+        return (status, progress, report);
     }
 
     private static EvaluationStatus Failed(FailedStart failed, RequestedEvaluation? requested) => new()
@@ -80,7 +88,8 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         Model = run.Model,
         State = report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
         Scenario = run.Scenario,
-        BaseUrl = requested?.Start.BaseUrl,
+        // A run started elsewhere (lcb eval) is not in the ledger: its recorded start names the server.
+        BaseUrl = requested?.Start.BaseUrl ?? run.Request?.BaseUrl,
         Source = requested?.Source,
         RequestedAt = requested?.RequestedAt,
         StartedAt = run.StartedAt,

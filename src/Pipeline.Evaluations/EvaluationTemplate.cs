@@ -16,6 +16,10 @@ public sealed record EvaluationTemplate
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = RunDefaults.TimeoutSeconds;
     public IReadOnlyList<int> Ks { get; init; } = DefaultKs;
+    public ModelServerSettings ModelServer { get; init; } = new();
+
+    /// <summary>What Ingest is asked before runs of this template start.</summary>
+    public CheckSelection SelectionCheck => new() { Selection = Selection, Scenario = Scenario, Cot = Cot };
 
     /// <summary>A new run of <paramref name="model"/> served at <paramref name="baseUrl"/>.</summary>
     public StartEvaluation For(string model, string baseUrl) => new()
@@ -30,5 +34,6 @@ public sealed record EvaluationTemplate
         Sampling = Sampling,
         TimeoutSeconds = TimeoutSeconds,
         Ks = Ks,
+        ModelServer = ModelServer,
     };
 }

@@ -12,6 +12,8 @@ public sealed record GenerationRequest
     public required string Model { get; init; }
     public required ModelPrompt Prompt { get; init; }
     public required SamplingSettings Sampling { get; init; }
+    /// <summary>The run's key, request timeout and extra request fields.</summary>
+    public ModelServerSettings ModelServer { get; init; } = new();
     /// <summary>Takes the scenario's answer out of a reply (official extraction); null: code generation's code extraction.</summary>
     public Func<string, string>? Extract { get; init; }
     /// <summary>

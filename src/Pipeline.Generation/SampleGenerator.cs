@@ -12,7 +12,7 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
 {
     public async Task<IReadOnlyList<GeneratedSample>> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
-        var samplingHash = GenerationKey.HashSampling(request.Sampling);
+        var samplingHash = GenerationKey.HashSampling(request.Sampling, request.ModelServer.ExtraBody);
         var promptHash = request.Prompt.Hash;
         var samples = new GeneratedSample?[request.Sampling.N];
         var missing = new List<int>();
@@ -47,11 +47,11 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
         }
         if (options.UseNativeN)
         {
-            var reply = await model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, missing.Count, cancellationToken);
+            var reply = await model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, missing.Count, request.ModelServer, cancellationToken);
             return missing.Select((index, position) => (index, ToAnswer(reply, position)));
         }
         var replies = await Task.WhenAll(missing.Select(index =>
-            model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, 1, cancellationToken)));
+            model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, 1, request.ModelServer, cancellationToken)));
         return missing.Select((index, position) => (index, ToAnswer(replies[position], 0)));
     }
 

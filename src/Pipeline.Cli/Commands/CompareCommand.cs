@@ -30,8 +30,8 @@ public static class CompareCommand
         var b = await RunLookup.FindAsync(store, runTextB, cancellationToken);
         var rows = RunComparison.Compare(
             await ScoredAsync(store, a, cancellationToken), await ScoredAsync(store, b, cancellationToken), resamples, seed);
-        var table = new Table().AddColumns(
-            "", "problems", Markup.Escape($"A {a.Model} ({a.Scenario})"), Markup.Escape($"B {b.Model} ({b.Scenario})"), "B − A", "95% interval");
+        // Columns carry the run ids (two runs of one model are common: extensions, other settings); the models are named above.
+        var table = new Table().AddColumns("", "problems", $"A {Short(a)}", $"B {Short(b)}", "B − A", "95% interval");
         foreach (var row in rows)
         {
             table.AddRow(Markup.Escape(row.Group), row.Problems.ToString(), ScoreText.Percent(row.PassAt1A),
@@ -42,9 +42,13 @@ public static class CompareCommand
         {
             console.MarkupLine($"[yellow]the runs are of different scenarios ({Markup.Escape(a.Scenario)}, {Markup.Escape(b.Scenario)}): their problems rarely overlap[/]");
         }
+        console.MarkupLine(Markup.Escape($"A = run {a.RunId}: {a.Model} ({a.Scenario})"));
+        console.MarkupLine(Markup.Escape($"B = run {b.RunId}: {b.Model} ({b.Scenario})"));
         console.Write(table);
         return 0;
     }
+
+    private static string Short(RunRegistration run) => run.RunId.ToString("N")[..8];
 
     private static async Task<IReadOnlyList<ScoredProblem>> ScoredAsync(IRunStore store, RunRegistration run, CancellationToken cancellationToken) =>
         RunScores.Problems(run, await store.GetCountsAsync(run.RunId, cancellationToken), DateWindow.All, completeOnly: true);

@@ -102,7 +102,7 @@ public static class EvalCommand
                 return ExitCodes.BadInput;
             }
             if (!parse.GetValue(skipModelCheck) && await ModelServerCheck.CheckAsync(start.BaseUrl, start.Model,
-                    Environment.GetEnvironmentVariable("OPENAI_API_KEY"), ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+                    ModelServerCommandOptions.CheckKey(start.ModelServer), ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
             {
                 await Console.Error.WriteLineAsync($"error: {refused.Message}; nothing was started (--skip-model-check starts anyway)");
                 return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
@@ -167,7 +167,11 @@ public static class EvalCommand
     public static async Task<int> ExecuteAsync(
         StartEvaluation start, IConfiguration bus, IRunStore? runStore, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await StartPublisher.PublishAsync(start, bus, console, cancellationToken);
+        if (await StartPublisher.PublishAsync(start, bus, console, cancellationToken) is { } refused)
+        {
+            await Console.Error.WriteLineAsync($"error: {StartPublisher.RefusalLine(refused)}");
+            return ExitCodes.BadInput;
+        }
         if (runStore is null)
         {
             console.WriteLine(start.RunId.ToString());

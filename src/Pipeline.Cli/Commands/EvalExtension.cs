@@ -27,7 +27,11 @@ public static class EvalExtension
     {
         var earlier = await RunLookup.FindAsync(runStore, request.Run, cancellationToken);
         var start = RunExtension.Extend(earlier, request.Selection, request.BaseUrl, Guid.NewGuid());
-        await StartPublisher.PublishAsync(start, bus, console, cancellationToken);
+        if (await StartPublisher.PublishAsync(start, bus, console, cancellationToken) is { } refused)
+        {
+            await Console.Error.WriteLineAsync($"error: {StartPublisher.RefusalLine(refused)}");
+            return ExitCodes.BadInput;
+        }
         console.MarkupLine($"extends run {earlier.RunId} ({Markup.Escape(earlier.Request!.Selection.Release)}, {earlier.Problems.Count} problems)");
         var extended = await WaitForRegistrationAsync(runStore, start.RunId, cancellationToken);
         if (extended is null)

@@ -20,6 +20,7 @@ internal sealed class EvaluationOptions
     private readonly SelectionOptions _selection = new(withSource: false);
     private readonly SamplingOptions _sampling = new();
     private readonly ScenarioOptions _scenario = new();
+    private readonly ModelServerCommandOptions _modelServer = new();
 
     public void AddTo(Command command)
     {
@@ -29,6 +30,7 @@ internal sealed class EvaluationOptions
         _selection.AddTo(command);
         _sampling.AddTo(command);
         _scenario.AddTo(command);
+        _modelServer.AddTo(command);
     }
 
     /// <exception cref="ArgumentException">an option is not usable; the message names it</exception>
@@ -41,10 +43,11 @@ internal sealed class EvaluationOptions
         Sampling = _sampling.Settings(parse),
         TimeoutSeconds = parse.GetValue(_timeout),
         Ks = ParseKs(parse.GetRequiredValue(_ks)),
+        ModelServer = _modelServer.Settings(parse),
     };
 
     /// <summary>The options that say how a run is evaluated (not which problems): an extension takes them from the run it extends.</summary>
-    public IReadOnlyList<Option> RunSettings => [_timeout, _ks, .. _sampling.All, .. _scenario.All];
+    public IReadOnlyList<Option> RunSettings => [_timeout, _ks, .. _sampling.All, .. _scenario.All, .. _modelServer.All];
 
     /// <exception cref="ArgumentException">a selection option is not usable; the message names it</exception>
     public DatasetSelection Selection(ParseResult parse) => _selection.Selection(parse);

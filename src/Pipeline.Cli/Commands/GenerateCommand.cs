@@ -33,22 +33,30 @@ internal static class GenerateCommand
         var promptsOnly = new Option<bool>("--prompts-only") { Description = "write each item's key and exactly what would be sent, ask nothing" };
         var sampling = new SamplingOptions();
         var scenarioOptions = new ScenarioOptions();
+        var modelServer = new ModelServerCommandOptions();
         var oneRequestPerSample = new Option<bool>("--no-native-n") { Description = "one request per sample, for servers without the n parameter" };
         var concurrency = new Option<int>("--concurrency") { Description = "requests in flight to the server", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--out") { Description = "output .jsonl (resumed when it exists)", Required = true };
+        var officialDir = new Option<string?>("--official-dir")
+        {
+            Description = "also write the official runner's Scenario.{scenario}_{n}_{temperature}.json array of the selected rows into this folder",
+        };
         var command = new Command("generate", "Sample a model on LCB problems with the official prompts; writes the official output layout")
         {
-            problems, release, startDate, endDate, limit, baseUrl, model, codegen, promptsOnly, oneRequestPerSample, concurrency, output,
+            problems, release, startDate, endDate, limit, baseUrl, model, codegen, promptsOnly, oneRequestPerSample, concurrency, output, officialDir,
         };
         sampling.AddTo(command);
         scenarioOptions.AddTo(command);
+        modelServer.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             PromptStyle style;
             CodegenRun? repairing;
             Scenario scenario;
+            ModelServerSettings server;
             try
             {
+                server = modelServer.Settings(parse);
                 scenario = scenarioOptions.Scenario(parse);
                 style = ScenarioStyles.Require(scenario, parse.GetRequiredValue(sampling.StyleOption));
                 repairing = scenario == Scenario.SelfRepair ? EvalAllFile.Read(parse.GetValue(codegen) ?? throw new ArgumentException("selfrepair needs --codegen FILE")) : null;
@@ -74,11 +82,13 @@ internal static class GenerateCommand
                 Scenario = scenario,
                 Cot = scenarioOptions.Cot(parse),
                 Sampling = sampling.Settings(parse),
+                ModelServer = server.WithoutApiKey(),
                 Parallelism = parse.GetValue(concurrency),
             };
             var client = new ModelServerOptions
             {
-                ApiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
+                ApiKey = ModelServerCommandOptions.CheckKey(server),
+                AttemptTimeout = server.RequestTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : new ModelServerOptions().AttemptTimeout,
                 UseNativeN = !parse.GetValue(oneRequestPerSample),
                 MaxConcurrentRequestsPerServer = settings.Parallelism,
             };
@@ -97,9 +107,18 @@ internal static class GenerateCommand
                     selected = repairing.Answered(selected);
                     AnsiConsole.MarkupLineInterpolated($"{selected.Count} of the {repairing.Problems.Count} problems of {repairing.Source} are in the selection");
                 }
-                return parse.GetValue(promptsOnly)
-                    ? PromptsOnly.Write(selected, settings, repairing, parse.GetRequiredValue(output))
-                    : await ExecuteAsync(selected, settings, repairing, client, parse.GetRequiredValue(output), cancellationToken);
+                if (parse.GetValue(promptsOnly))
+                {
+                    return PromptsOnly.Write(selected, settings, repairing, parse.GetRequiredValue(output));
+                }
+                var exit = await ExecuteAsync(selected, settings, repairing, client, parse.GetRequiredValue(output), cancellationToken);
+                if (exit == 0 && parse.GetValue(officialDir) is { } folder)
+                {
+                    var (file, rows) = OfficialGenerationFile.Write(parse.GetRequiredValue(output), selected.Select(p => p.QuestionId).ToHashSet(StringComparer.Ordinal),
+                        folder, scenario, settings.Cot, settings.Sampling.N, settings.Sampling.Temperature);
+                    AnsiConsole.MarkupLineInterpolated($"wrote {rows} rows to {file} (the official runner's layout)");
+                }
+                return exit;
             }
             catch (Refit.ApiException error)
             {

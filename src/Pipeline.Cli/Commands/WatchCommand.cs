@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Evaluations.Http;
 using Pipeline.Evaluations.Watching;
+using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Core.Scenarios;
 using Pipeline.Generation.ModelClient;
@@ -81,7 +82,13 @@ public static class WatchCommand
         try
         {
             await host.StartAsync(cancellationToken);
-            await host.Services.GetRequiredService<CheckpointWatcher>().RunAsync(outcome => Print(outcome, console), cancellationToken);
+            var watcher = host.Services.GetRequiredService<CheckpointWatcher>();
+            if (await RefusalAsync(settings, host.Services, watcher, cancellationToken) is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Line}");
+                return refused.ExitCode;
+            }
+            await watcher.RunAsync(outcome => Print(outcome, console), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -92,6 +99,21 @@ public static class WatchCommand
             await host.StopAsync(stopping.Token);
         }
         return 0;
+    }
+
+    /// <summary>Before watching: the server answers its model list, and Ingest does not refuse the selection.</summary>
+    private static async Task<(string Line, int ExitCode)?> RefusalAsync(
+        WatchSettings settings, IServiceProvider services, CheckpointWatcher watcher, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IModelCatalog>().ListAsync(settings.BaseUrl, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ($"model server {settings.BaseUrl} does not list its models: {error.Message}; nothing is watched", ExitCodes.Failed);
+        }
+        return await watcher.SelectionRefusalAsync(cancellationToken) is { } refused ? (StartPublisher.RefusalLine(refused), ExitCodes.BadInput) : null;
     }
 
     private static Task Print(PollOutcome outcome, IAnsiConsole console)

@@ -42,7 +42,7 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             ProblemIds = [.. problems.Select(p => p.QuestionId)],
             SamplesPerProblem = start.Sampling.N,
             Ks = start.Ks,
-            Request = start,
+            Request = start with { ModelServer = start.ModelServer.WithoutApiKey() },
         };
         var commands = problems.Select(p => new GenerateSolutions
         {
@@ -56,6 +56,7 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             Cot = start.Cot,
             Sampling = start.Sampling,
             TimeoutSeconds = start.TimeoutSeconds,
+            ModelServer = start.ModelServer,
         }).ToList();
         return new Plan(started, commands, summary);
     }

@@ -12,9 +12,11 @@ public static class IngestRegistration
     public static void AddIngestConsumers(this IBusRegistrationConfigurator bus, Action<IEndpointRegistrationConfigurator>? endpoint = null)
     {
         var consumer = bus.AddConsumer<StartEvaluationConsumer, StartEvaluationConsumerDefinition>();
+        var check = bus.AddConsumer<CheckSelectionConsumer>();
         if (endpoint is not null)
         {
             consumer.Endpoint(endpoint);
+            check.Endpoint(endpoint);
         }
     }
 
@@ -24,6 +26,7 @@ public static class IngestRegistration
         services.AddSingleton(configuration.GetSection(DatasetOptions.Section).Get<DatasetOptions>() ?? new DatasetOptions());
         services.AddSingleton<DatasetIngestor>();
         services.AddSingleton<IngestPlanner>();
+        services.AddSingleton<SelectionCheck>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Evaluations;
 using Pipeline.Evaluations.SelfRepair;
+using Pipeline.Evaluations.Checks;
 using Pipeline.Evaluations.Watching;
 using Pipeline.Generation;
 using Pipeline.Generation.ModelClient;
@@ -20,6 +21,7 @@ public static class ApiRegistration
         services.AddPipelineStores(configuration);
         services.AddScorer(configuration);
         services.AddEvaluationLauncher(configuration);
+        services.AddStartChecks(configuration);
         services.AddSingleton<EvaluationQueries>();
         services.AddCodegenStore(configuration);
         services.AddSingleton<CodegenRunReader>();
@@ -57,6 +59,7 @@ public static class ApiRegistration
         modelServer.ApiKey ??= Environment.GetEnvironmentVariable("OPENAI_API_KEY");
         services.AddModelClient(modelServer);
         services.AddSingleton(settings);
+        services.AddStartChecks(configuration);
         services.TryAddSingleton<IModelCatalog, ModelServerCatalog>();
         services.AddSingleton<CheckpointWatcher>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.Checks;
 using Pipeline.Evaluations.SelfRepair;
 using Pipeline.Runs;
 
@@ -19,7 +20,9 @@ internal static class StartEvaluationEndpoint
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/evaluations", StartAsync);
 
-    private static async Task<IResult> StartAsync(HttpRequest http, EvaluationLauncher launcher, SelfRepairStart selfRepair, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(
+        HttpRequest http, EvaluationLauncher launcher, SelfRepairStart selfRepair, StartChecks checks, ConfiguredApiKey apiKey, StartCheckOptions options,
+        CancellationToken cancellationToken)
     {
         EvaluationRequest? request;
         try
@@ -46,7 +49,7 @@ internal static class StartEvaluationEndpoint
         {
             return Results.ValidationProblem(problems);
         }
-        var start = request.ToTemplate().For(request.Model, request.BaseUrl);
+        var start = (request.ToTemplate() with { ModelServer = request.ModelServer() }).For(request.Model, request.BaseUrl);
         if (request.Codegen is { } codegen)
         {
             try
@@ -57,6 +60,11 @@ internal static class StartEvaluationEndpoint
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["codegen"] = [error.Message] });
             }
+        }
+        var checkedStart = await checks.CheckAsync(start, checkModel: !request.SkipModelCheck, start.ModelServer.ApiKey ?? apiKey.Value, cancellationToken);
+        if (checkedStart.Refused)
+        {
+            return Results.ValidationProblem(checkedStart.Errors, detail: "nothing was started");
         }
         LaunchResult result;
         try
@@ -70,7 +78,7 @@ internal static class StartEvaluationEndpoint
         }
         var location = EvaluationEndpoints.Location(result.RunId);
         return result.Started
-            ? Results.Accepted(location, new { runId = result.RunId, location })
+            ? Results.Accepted(location, new { runId = result.RunId, location, problems = checkedStart.Problems, warning = Unchecked(checkedStart, options) })
             : Results.Conflict(new
             {
                 error = $"model '{request.Model}' at {request.BaseUrl} is already evaluated by run {result.RunId}; send \"force\": true for another run",
@@ -78,4 +86,8 @@ internal static class StartEvaluationEndpoint
                 location,
             });
     }
+
+    private static string? Unchecked(StartCheckResult checkedStart, StartCheckOptions options) => checkedStart.Problems is null
+        ? $"Ingest did not answer within {options.IngestTimeoutSeconds:0.#} s, so the selection was not checked: Ingest checks it when the run starts (a bad one shows as failed)"
+        : null;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Generation.Prompts;
 
@@ -13,6 +14,14 @@ public abstract record SamplingRequest
     [JsonPropertyName("max_tokens")] public required int MaxTokens { get; init; }
     [JsonPropertyName("stop")] public IReadOnlyList<string>? Stop { get; init; }
     [JsonPropertyName("seed")] public int? Seed { get; init; }
+    /// <summary>A run's extra fields (reasoning_effort, chat_template_kwargs, …), written beside the others as given.</summary>
+    [JsonExtensionData] public IDictionary<string, JsonElement>? Extra { get; init; }
+
+    /// <summary>The fields Pipeline sets itself: an extra field may not replace one.</summary>
+    public static readonly IReadOnlySet<string> OwnFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "model", "messages", "prompt", "n", "temperature", "top_p", "max_tokens", "stop", "seed",
+    };
 }
 
 public sealed record ChatCompletionRequest : SamplingRequest

@@ -10,7 +10,7 @@ namespace Pipeline.Generation.ModelClient;
 /// <summary>
 /// The model-server HttpClient: one resilience pipeline per server authority with, outside in, retries
 /// (exponential backoff, jitter, Retry-After; on 429, 5xx, 408, timeouts and dropped connections), a
-/// concurrency limit (so a waiting retry holds no slot) and a per-attempt timeout.
+/// concurrency limit (so a waiting retry holds no slot) and a per-attempt timeout (a run's own, else the configured one).
 /// </summary>
 public static class ModelClientRegistration
 {
@@ -53,10 +53,20 @@ public static class ModelClientRegistration
                     QueueLimit = int.MaxValue,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 });
-                pipeline.AddTimeout(options.AttemptTimeout);
+                pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+                {
+                    Timeout = options.AttemptTimeout,
+                    // A run may need longer (or shorter) requests than the configured default: its own limit rides on the request.
+                    TimeoutGenerator = args => ValueTask.FromResult(RunTimeout(args.Context.GetRequestMessage()) ?? options.AttemptTimeout),
+                });
             })
             .SelectPipelineByAuthority();
         services.AddSingleton<IModelClient, OpenAiModelClient>();
         return services;
     }
+
+    private static TimeSpan? RunTimeout(HttpRequestMessage? request) =>
+        request is not null && ((IDictionary<string, object?>)request.Options).TryGetValue(IOpenAiApi.RequestTimeoutOption, out var value) && value is TimeSpan timeout
+            ? timeout
+            : null;
 }

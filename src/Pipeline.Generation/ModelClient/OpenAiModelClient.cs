@@ -17,23 +17,26 @@ public sealed class OpenAiModelClient(IHttpClientFactory httpClients) : IModelCl
         new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull }));
 
     public async Task<ModelReply> CompleteAsync(
-        string baseUrl, string model, ModelPrompt prompt, SamplingSettings sampling, int n, CancellationToken cancellationToken)
+        string baseUrl, string model, ModelPrompt prompt, SamplingSettings sampling, int n, ModelServerSettings server, CancellationToken cancellationToken)
     {
         var api = Api(baseUrl);
         var stop = sampling.Stop.Count > 0 ? sampling.Stop : null;
+        var extra = server.ExtraBody.Count > 0 ? server.ExtraBody.ToDictionary() : null;
+        var authorization = string.IsNullOrEmpty(server.ApiKey) ? null : $"Bearer {server.ApiKey}";
+        TimeSpan? timeout = server.RequestTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
         var clock = Stopwatch.StartNew();
         var chat = prompt.SendsMessages;
         var body = await RejectingPermanentErrors(() => chat
             ? api.ChatCompletionsAsync(new ChatCompletionRequest
             {
                 Model = model, Messages = prompt.Messages, N = n, Temperature = sampling.Temperature, TopP = sampling.TopP,
-                MaxTokens = sampling.MaxTokens, Stop = stop, Seed = sampling.Seed,
-            }, cancellationToken)
+                MaxTokens = sampling.MaxTokens, Stop = stop, Seed = sampling.Seed, Extra = extra,
+            }, authorization, timeout, cancellationToken)
             : api.CompletionsAsync(new CompletionRequest
             {
                 Model = model, Prompt = prompt.Text, N = n, Temperature = sampling.Temperature, TopP = sampling.TopP,
-                MaxTokens = sampling.MaxTokens, Stop = stop, Seed = sampling.Seed,
-            }, cancellationToken));
+                MaxTokens = sampling.MaxTokens, Stop = stop, Seed = sampling.Seed, Extra = extra,
+            }, authorization, timeout, cancellationToken));
         var reply = CompletionResponseParser.Parse(body, chat, n);
         return reply with { LatencyMs = clock.Elapsed.TotalMilliseconds };
     }

@@ -15,6 +15,8 @@ public sealed record OfflineGenerationSettings
     public Scenario Scenario { get; init; } = Scenario.CodeGeneration;
     public bool Cot { get; init; }
     public required SamplingSettings Sampling { get; init; }
+    /// <summary>The extra request fields and request timeout sent with every request (the key is the client's).</summary>
+    public ModelServerSettings ModelServer { get; init; } = new();
     /// <summary>Problems in flight at once; the model client's per-server limit bounds the requests themselves.</summary>
     public int Parallelism { get; init; } = 8;
 }
@@ -31,8 +33,9 @@ public sealed class OfflineGenerator(SampleGenerator generator)
         Action<Problem, IReadOnlyList<GeneratedSample>> onProblemDone, CancellationToken cancellationToken) =>
         RunEachAsync(pending, settings.Parallelism, output, onProblemDone, async (problem, token) =>
         {
-            var samples = await generator.GenerateAsync(GenerationRequest.Official(
-                settings.Scenario, settings.Cot, settings.Style, problem, settings.BaseUrl, settings.Model, settings.Sampling), token);
+            var request = GenerationRequest.Official(
+                settings.Scenario, settings.Cot, settings.Style, problem, settings.BaseUrl, settings.Model, settings.Sampling);
+            var samples = await generator.GenerateAsync(request with { ModelServer = settings.ModelServer }, token);
             return (samples, GenerationRow.Serialize(problem, samples));
         }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Pipeline.Generation.Offline;
 using Pipeline.Contracts;
 using Pipeline.Generation.Extraction;
 using Pipeline.Generation;
@@ -13,7 +14,8 @@ namespace Pipeline.Generation.SelfRepair;
 public sealed class RepairSampler(SampleGenerator generator)
 {
     public async Task<IReadOnlyList<GeneratedSample>> RepairAsync(
-        CodegenProblem problem, PromptStyle style, string baseUrl, string model, SamplingSettings sampling, CancellationToken cancellationToken)
+        CodegenProblem problem, PromptStyle style, string baseUrl, string model, SamplingSettings sampling, ModelServerSettings modelServer,
+        CancellationToken cancellationToken)
     {
         var items = RepairPlan.For(problem, style);
         return await Task.WhenAll(items.Select(async item => item.Prompt is null
@@ -21,6 +23,7 @@ public sealed class RepairSampler(SampleGenerator generator)
             : (await generator.GenerateAsync(new GenerationRequest
             {
                 BaseUrl = baseUrl, Model = model, Prompt = item.Prompt, Sampling = sampling with { N = 1 }, FirstSampleIndex = item.SampleIndex,
+                ModelServer = modelServer,
             }, cancellationToken))[0]));
     }
 

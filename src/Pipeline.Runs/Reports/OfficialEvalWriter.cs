@@ -81,9 +81,8 @@ public sealed class OfficialEvalWriter : IRunExportWriter
     /// <summary>A score as Python's json writes a float: 1.0 and 0.0, not 1 and 0 (shortest round-trip digits otherwise, as repr).</summary>
     private static void WriteFloat(Utf8JsonWriter json, string name, double value)
     {
-        var text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace('E', 'e');
         json.WritePropertyName(name);
-        json.WriteRawValue(text.Contains('.') || text.Contains('e') ? text : text + ".0");
+        json.WriteRawValue(Pipeline.Core.PythonFloat.Repr(value));
     }
 
     private static void WriteEval(Utf8JsonWriter json, List<ExportedProblem> problems, List<(int Samples, int Correct)> counts,

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Evaluations.Http;
 using Pipeline.Contracts;
+using Pipeline.Dataset.Consumers;
+using Pipeline.Dataset.Ingest;
 using Pipeline.Hosting;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.IntegrationTests.Scorer;
@@ -16,7 +18,8 @@ namespace Pipeline.IntegrationTests.Api;
 
 /// <summary>
 /// One test's world on the shared servers: its own RabbitMQ virtual host and Redis key prefix, API hosts on free
-/// Kestrel ports, and a probe host that records every StartEvaluation and runs the real Scorer consumers in process.
+/// Kestrel ports, and a probe host that records every StartEvaluation and runs the real Scorer consumers in process, and
+/// Ingest's real selection check on the bundled one-file dataset (tests/data/lcb/problems.jsonl).
 /// </summary>
 internal sealed class ApiServers : IAsyncDisposable
 {
@@ -98,10 +101,12 @@ internal sealed class ApiServers : IAsyncDisposable
         builder.Services.AddSingleton(Started);
         builder.Services.AddSingleton(ScorerProblems.Store);
         builder.Services.AddScorer(builder.Configuration);
+        builder.Services.AddSingleton(new SelectionCheck(new DatasetOptions { Source = LcbTestData.ProblemsFile }));
         builder.Services.AddPipelineBus(builder.Configuration, bus =>
         {
             bus.AddScorerConsumers();
             bus.AddConsumer<StartProbe>();
+            bus.AddConsumer<CheckSelectionConsumer>();
         });
         return builder.Build();
     }

@@ -25,7 +25,7 @@ public sealed class CheckpointWatcherTests
         await using var servers = await ApiServers.StartAsync();
         var watch = new Dictionary<string, string>
         {
-            ["BaseUrl"] = replay.BaseUrl + "/v1", ["Interval"] = "100ms", ["Match"] = "^ckpt-", ["Release"] = "release_v5", ["N"] = "1", ["K:0"] = "1",
+            ["BaseUrl"] = replay.BaseUrl + "/v1", ["Interval"] = "100ms", ["Match"] = "^ckpt-", ["StartDate"] = "2024-01-01", ["N"] = "1", ["K:0"] = "1",
         };
         var (first, _) = await servers.StartApiAsync(watch);
         var (second, _) = await servers.StartApiAsync(watch);
@@ -44,7 +44,7 @@ public sealed class CheckpointWatcherTests
 
         var started = servers.Started.ToList();
         Assert.Equal(["ckpt-1000", "ckpt-2000", "ckpt-3000"], started.Select(s => s.Model).Order(StringComparer.Ordinal));
-        Assert.All(started, s => Assert.Equal((replay.BaseUrl + "/v1", "release_v5", 1), (s.BaseUrl, s.Selection.Release, s.Sampling.N)));
+        Assert.All(started, s => Assert.Equal((replay.BaseUrl + "/v1", new DateOnly(2024, 1, 1), 1), (s.BaseUrl, s.Selection.StartDate, s.Sampling.N)));
         Assert.All(started, s => Assert.Equal([1], s.Ks));
 
         // The first host is gone; what it started is still listed (queued: no Ingest or Scorer here), by whoever asks.

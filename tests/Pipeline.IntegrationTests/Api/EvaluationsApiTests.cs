@@ -24,8 +24,8 @@ public sealed class EvaluationsApiTests
 
         var posted = await http.PostAsJsonAsync("/evaluations", new
         {
-            model = "ckpt-a", baseUrl = "http://127.0.0.1:9/v1", release = "release_v6", startDate = "2024-08-01", n = SamplesPerProblem,
-            temperature = 0.0, maxTokens = 512, k = new[] { 1, 2 }, timeout = 3.0,
+            model = "ckpt-a", baseUrl = "http://127.0.0.1:9/v1", skipModelCheck = true, release = "release_latest", startDate = "2024-08-01",
+            n = SamplesPerProblem, temperature = 0.0, maxTokens = 512, k = new[] { 1, 2 }, timeout = 3.0,
         });
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
@@ -33,7 +33,7 @@ public sealed class EvaluationsApiTests
         Assert.Equal($"/evaluations/{runId}", posted.Headers.Location!.OriginalString);
         var start = await Wait.UntilAsync(() => Task.FromResult(servers.Started.FirstOrDefault()), s => s is not null, Within, "StartEvaluation on the bus");
         Assert.Equal((runId, "ckpt-a", "http://127.0.0.1:9/v1"), (start!.RunId, start.Model, start.BaseUrl));
-        Assert.Equal(("release_v6", new DateOnly(2024, 8, 1)), (start.Selection.Release, start.Selection.StartDate));
+        Assert.Equal(("release_latest", new DateOnly(2024, 8, 1)), (start.Selection.Release, start.Selection.StartDate));
         Assert.Equal((SamplesPerProblem, 0.0, 512), (start.Sampling.N, start.Sampling.Temperature, start.Sampling.MaxTokens));
         Assert.Equal([1, 2], start.Ks);
         Assert.Equal(3.0, start.TimeoutSeconds);
@@ -81,11 +81,11 @@ public sealed class EvaluationsApiTests
     {
         await using var servers = await ApiServers.StartAsync();
         var (_, http) = await servers.StartApiAsync();
-        var request = new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1 };
+        var request = new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1, skipModelCheck = true };
 
         var first = await http.PostAsJsonAsync("/evaluations", request);
         var again = await http.PostAsJsonAsync("/evaluations", request with { baseUrl = "http://127.0.0.1:9" });
-        var forced = await http.PostAsJsonAsync("/evaluations", new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1, force = true });
+        var forced = await http.PostAsJsonAsync("/evaluations", new { model = "ckpt-b", baseUrl = "http://127.0.0.1:9/v1", n = 1, skipModelCheck = true, force = true });
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var firstRun = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
@@ -98,6 +98,45 @@ public sealed class EvaluationsApiTests
         var list = await http.GetFromJsonAsync<JsonElement>("/evaluations");
         Assert.Equal([forcedRun, firstRun], list.EnumerateArray().Select(e => e.GetProperty("runId").GetGuid()));
         Assert.All(list.EnumerateArray(), e => Assert.Equal("queued", e.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task The_list_agrees_with_each_runs_detail_also_for_a_run_started_from_the_cli()
+    {
+        await using var servers = await ApiServers.StartAsync();
+        var (_, http) = await servers.StartApiAsync();
+        var posted = await http.PostAsJsonAsync("/evaluations", new { model = "ckpt-api", baseUrl = "http://127.0.0.1:9/v1", n = SamplesPerProblem, skipModelCheck = true });
+        var apiRun = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        // As Ingest announces a run that lcb eval started: it is in no ledger, its recorded start names the server.
+        var cliRun = Guid.NewGuid();
+        var cliStart = new StartEvaluation
+        {
+            RunId = cliRun, Model = "it-model", BaseUrl = "http://cli.example:8000/v1", Selection = new DatasetSelection { Release = "release_latest" },
+        };
+        var bus = servers.ProbeBus;
+        await bus.Publish(ScorerProblems.Started(apiRun, SamplesPerProblem));
+        await bus.Publish(ScorerProblems.Started(cliRun, SamplesPerProblem) with { Request = cliStart });
+        var graded = ScorerProblems.AllGraded(cliRun, SamplesPerProblem);
+        foreach (var sample in graded[..5])
+        {
+            await bus.Publish(sample);
+        }
+        await Wait.UntilAsync(() => StatusAsync(http, cliRun), s => s.GetProperty("samplesGraded").GetInt64() == 5, Within, "five samples graded");
+        await Wait.UntilAsync(() => StatusAsync(http, apiRun), s => s.GetProperty("state").GetString() == "running", Within, "the API's run registered");
+
+        var list = await http.GetFromJsonAsync<JsonElement>("/evaluations");
+
+        Assert.Equal(2, list.GetArrayLength());
+        foreach (var entry in list.EnumerateArray())
+        {
+            var detail = await StatusAsync(http, entry.GetProperty("runId").GetGuid());
+            foreach (var field in entry.EnumerateObject().Where(f => f.Name is not ("parked" or "report")))
+            {
+                Assert.True(field.Value.ToString() == detail.GetProperty(field.Name).ToString(), $"{field.Name}: list {field.Value}, detail {detail.GetProperty(field.Name)}");
+            }
+        }
+        var cli = list.EnumerateArray().Single(e => e.GetProperty("runId").GetGuid() == cliRun);
+        Assert.Equal(("http://cli.example:8000/v1", 5L, graded.Count), (cli.GetProperty("baseUrl").GetString(), cli.GetProperty("samplesGraded").GetInt64(), cli.GetProperty("totalSamples").GetInt32()));
     }
 
     [Fact]

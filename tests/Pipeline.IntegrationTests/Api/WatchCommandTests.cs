@@ -36,6 +36,8 @@ public sealed class WatchCommandTests
         await Wait.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 1, Within, "the first run");
         replay.Models.Add("ckpt-2", [recording]);
         await Wait.UntilAsync(() => Task.FromResult(servers.Started.Count), n => n == 2, Within, "the second run");
+        // Started on the bus is not yet printed: the watcher prints once the poll is over (cancelling earlier may cut it).
+        await Wait.UntilAsync(() => Task.FromResult(output.ToString()), text => servers.Started.All(s => text.Contains($"run {s.RunId}")), Within, "both runs printed");
         stop.Cancel();
 
         Assert.Equal(0, await watching.WaitAsync(Within));

@@ -71,7 +71,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Runs lcb; asserts it ends within two minutes (the machine may be loaded; a hang is what this catches), with <paramref name="expectedExitCode"/> (any non-zero when null) and no stack trace.</summary>
-    private static async Task<string> RunAsync(int? expectedExitCode, params string[] arguments)
+    internal static async Task<string> RunAsync(int? expectedExitCode, params string[] arguments)
     {
         using var lcb = ServiceProcess.StartLcb(arguments, new Dictionary<string, string>());
         var exitCode = await lcb.WaitForExitAsync(TimeSpan.FromMinutes(2));

@@ -44,6 +44,36 @@ public sealed class OfflineGenerationTests : IDisposable
         Assert.Equal(6, replay.Faults.Count(Pipeline.Replay.Faults.Fault.None));
     }
 
+    [Fact]
+    public async Task Lcb_generate_also_writes_the_official_array_named_and_ordered_as_the_official_runner()
+    {
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
+        {
+            Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
+        });
+        var folder = Directory.CreateTempSubdirectory("lcb-official-out-").FullName;
+        try
+        {
+            using var lcb = ServiceProcess.StartLcb(["generate", "--problems", LcbTestData.ProblemsFile, "--limit", "5", "--base-url", replay.BaseUrl + "/v1",
+                "--model", Model, "--n", "2", "--out", path, "--official-dir", folder], new Dictionary<string, string>());
+            Assert.True(await lcb.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, lcb.Output());
+
+            var official = Path.Combine(folder, "Scenario.codegeneration_2_0.2.json");
+            Assert.Contains($"wrote 5 rows to {official}", lcb.Output());
+            var array = JsonDocument.Parse(File.ReadAllText(official)).RootElement.EnumerateArray().ToList();
+            var ids = array.Select(r => r.GetProperty("question_id").GetString()!).ToList();
+            Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+            var lines = File.ReadAllLines(path).ToDictionary(line => JsonDocument.Parse(line).RootElement.GetProperty("question_id").GetString()!);
+            Assert.Equal(lines.Keys.Order(StringComparer.Ordinal), ids);
+            Assert.All(array, row => Assert.Equal(
+                JsonSerializer.Serialize(JsonDocument.Parse(lines[row.GetProperty("question_id").GetString()!]).RootElement), JsonSerializer.Serialize(row)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public void Dispose() => File.Delete(path);
 
     private async Task RunAsync(IReadOnlyList<Pipeline.Core.Problems.Problem> problems, OfflineGenerationSettings settings)

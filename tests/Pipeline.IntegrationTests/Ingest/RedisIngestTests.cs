@@ -46,7 +46,7 @@ public sealed class RedisIngestTests : IAsyncLifetime
     [Fact]
     public async Task Stored_problems_and_suites_read_back_equal()
     {
-        var summary = await Ingestor().IngestAsync(LcbTestData.ProblemsFile, new DatasetSelection { Release = "v1", Platforms = ["codeforces"] });
+        var summary = await Ingestor().IngestAsync(LcbTestData.ProblemsFile, new DatasetSelection { Release = "release_latest", Platforms = ["codeforces"] });
         var keys = new RedisKeys(_prefix.Value);
 
         var problem = await new RedisProblemStore(_redis, keys).GetAsync("1873_A");

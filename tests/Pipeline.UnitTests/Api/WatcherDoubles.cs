@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.Checks;
 using Pipeline.Evaluations.Watching;
 using Pipeline.Contracts;
 
@@ -34,15 +35,31 @@ internal sealed class RecordingPublisher : IStartPublisher
     }
 }
 
+/// <summary>Ingest's answer to the selection check, as the test sets it (null: Ingest silent); counts the questions.</summary>
+internal sealed class FakeSelections : ISelectionChecker
+{
+    public IReadOnlyDictionary<string, string> Errors { get; set; } = new Dictionary<string, string>();
+    public bool Silent { get; set; }
+    public int Asked { get; private set; }
+
+    public Task<SelectionChecked?> CheckAsync(CheckSelection request, CancellationToken cancellationToken)
+    {
+        Asked++;
+        return Task.FromResult(Silent ? null : new SelectionChecked { Problems = Errors.Count == 0 ? 1 : 0, Errors = Errors });
+    }
+}
+
 internal static class Watchers
 {
     public const string BaseUrl = "http://models.test:8000/v1";
 
     public static readonly EvaluationTemplate Template = new RunOptions { Release = "release_v6", N = 3, K = [1, 2] }.ToTemplate();
 
-    public static CheckpointWatcher Create(FakeCatalog catalog, IEvaluationLedger ledger, RecordingPublisher publisher, string? match = null) => new(
+    public static CheckpointWatcher Create(
+        FakeCatalog catalog, IEvaluationLedger ledger, RecordingPublisher publisher, string? match = null, FakeSelections? selections = null) => new(
         new WatchSettings { BaseUrl = BaseUrl, Interval = TimeSpan.FromMilliseconds(10), Match = WatchSettings.Pattern(match), Template = Template },
         catalog,
+        selections ?? new FakeSelections(),
         new EvaluationLauncher(ledger, publisher, TimeProvider.System),
         TimeProvider.System,
         NullLogger<CheckpointWatcher>.Instance);

@@ -29,7 +29,11 @@ public sealed class EvalWaitTests
         {
             Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
         });
-        var bus = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" }).Build();
+        // No Ingest on this bus: its selection check is given up on quickly, as when Ingest is down.
+        var bus = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "InMemory", ["StartChecks:IngestTimeoutSeconds"] = "1",
+        }).Build();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
         var exitCode = await EvalCommand.ExecuteAsync(new StartEvaluation

@@ -69,10 +69,16 @@ public sealed class RunCommandsTests
 
         await CompareCommand.ExecuteAsync(_store, _console, a.ToString(), b.ToString(), 1000, 1, default);
 
-        var all = _output.ToString().Split('\n').Single(l => l.Contains("all"));
+        var lines = _output.ToString().Split('\n');
+        var all = lines.Single(l => l.Contains("all"));
         Assert.Contains("50.0", all);
         Assert.Contains("100.0", all);
         Assert.Contains("+50.0", all);
+        var header = lines.Single(l => l.Contains("B − A"));
+        Assert.True(header.IndexOf($"A {a:N}"[..10], StringComparison.Ordinal) < header.IndexOf($"B {b:N}"[..10], StringComparison.Ordinal), header);
+        Assert.Contains($"A = run {a}: ", _output.ToString());
+        Assert.Contains($"B = run {b}: ", _output.ToString());
+        Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, line));
     }
 
     [Fact]

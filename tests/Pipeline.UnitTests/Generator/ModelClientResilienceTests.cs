@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
 using Pipeline.Generation.ModelClient;
@@ -74,6 +75,52 @@ public sealed class ModelClientResilienceTests
         Assert.DoesNotContain("sk-secret-123", options.ToString());
     }
 
+    [Fact]
+    public async Task A_runs_own_key_and_extra_fields_go_with_its_requests_and_the_key_stays_out_of_its_recorded_settings()
+    {
+        var handler = new ScriptedHandler(Ok());
+        var options = Fast(retries: 0);
+        options.ApiKey = "sk-generator";
+        var run = new ModelServerSettings
+        {
+            ApiKey = "sk-run-456",
+            ExtraBody = ExtraBody.Parse("{\"reasoning_effort\": \"high\", \"chat_template_kwargs\": {\"enable_thinking\": false}}"),
+        };
+
+        await AskAsync(Client(handler, options), run);
+        await AskAsync(Client(handler, options));
+
+        Assert.Equal(["Bearer sk-run-456", "Bearer sk-generator"], handler.Authorizations);
+        using var body = JsonDocument.Parse(handler.Bodies[0]);
+        Assert.Equal("high", body.RootElement.GetProperty("reasoning_effort").GetString());
+        Assert.False(body.RootElement.GetProperty("chat_template_kwargs").GetProperty("enable_thinking").GetBoolean());
+        Assert.Equal(0.2, body.RootElement.GetProperty("temperature").GetDouble());
+        Assert.DoesNotContain("reasoning_effort", handler.Bodies[1]);
+        Assert.DoesNotContain("sk-run-456", JsonSerializer.Serialize(run.WithoutApiKey()));
+        Assert.DoesNotContain("sk-run-456", run.ToString());
+    }
+
+    [Fact]
+    public async Task A_runs_request_timeout_replaces_the_configured_one()
+    {
+        var handler = new ScriptedHandler(Ok()) { Delay = TimeSpan.FromSeconds(2) };
+        var options = Fast(retries: 0);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+
+        var timedOut = await Assert.ThrowsAsync<Refit.ApiRequestException>(() => AskAsync(Client(handler, options)));
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(timedOut.InnerException);
+        var reply = await AskAsync(Client(handler, options), new ModelServerSettings { RequestTimeoutSeconds = 30 });
+
+        Assert.Single(reply.Answers);
+    }
+
+    [Theory]
+    [InlineData("{\"temperature\": 1}", "may not set temperature")]
+    [InlineData("[1]", "must be a JSON object")]
+    [InlineData("{oops", "is not JSON")]
+    public void An_extra_body_that_is_not_an_object_or_sets_pipelines_own_fields_is_refused(string json, string reason) =>
+        Assert.Contains(reason, Assert.Throws<ArgumentException>(() => ExtraBody.Parse(json)).Message);
+
     private static ModelServerOptions Fast(int retries) =>
         new() { MaxRetryAttempts = Math.Max(1, retries), RetryBaseDelay = TimeSpan.FromMilliseconds(1), RetryMaxDelay = TimeSpan.FromMilliseconds(5) };
 
@@ -84,8 +131,8 @@ public sealed class ModelClientResilienceTests
         return services.BuildServiceProvider().GetRequiredService<IModelClient>();
     }
 
-    private static Task<ModelReply> AskAsync(IModelClient client) =>
-        client.CompleteAsync("http://model.test/v1", "m", CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", ""), new SamplingSettings(), 1, default);
+    private static Task<ModelReply> AskAsync(IModelClient client, ModelServerSettings? run = null) =>
+        client.CompleteAsync("http://model.test/v1", "m", CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", ""), new SamplingSettings(), 1, run ?? new ModelServerSettings(), default);
 
     private static Func<HttpResponseMessage> Ok() => () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Answer) };
 
@@ -109,13 +156,22 @@ public sealed class ModelClientResilienceTests
 
         public string? Authorization { get; private set; }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public List<string?> Authorizations { get; } = [];
+
+        public List<string> Bodies { get; } = [];
+
+        public TimeSpan Delay { get; init; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Authorization = request.Headers.Authorization?.ToString();
+            Authorizations.Add(Authorization);
+            Bodies.Add(request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
+            await Task.Delay(Delay, cancellationToken);
             var index = Interlocked.Increment(ref calls) - 1;
             var response = responses[Math.Min(index, responses.Length - 1)]();
             response.RequestMessage = request;
-            return Task.FromResult(response);
+            return response;
         }
     }
 }

@@ -123,7 +123,8 @@ public sealed class SampleGeneratorTests
     {
         public List<int> RequestedN { get; } = [];
 
-        public Task<ModelReply> CompleteAsync(string baseUrl, string model, ModelPrompt prompt, SamplingSettings sampling, int n, CancellationToken cancellationToken)
+        public Task<ModelReply> CompleteAsync(
+            string baseUrl, string model, ModelPrompt prompt, SamplingSettings sampling, int n, ModelServerSettings server, CancellationToken cancellationToken)
         {
             lock (RequestedN)
             {

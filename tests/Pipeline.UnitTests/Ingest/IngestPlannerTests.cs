@@ -2,6 +2,7 @@ using Pipeline.Contracts;
 using Pipeline.Core.Stores;
 using Pipeline.Dataset.Ingest;
 using Pipeline.Dataset;
+using Pipeline.Generation.ModelClient;
 
 namespace Pipeline.UnitTests.Ingest;
 
@@ -29,6 +30,20 @@ public sealed class IngestPlannerTests
             Assert.NotNull(await _suites.GetAsync(command.SuiteHash));
             Assert.Equal((start.BaseUrl, start.PromptStyle, start.TimeoutSeconds), (command.BaseUrl, command.PromptStyle, command.TimeoutSeconds));
         }
+    }
+
+    [Fact]
+    public async Task The_runs_model_server_settings_reach_every_command_and_are_recorded_without_the_key()
+    {
+        var server = new ModelServerSettings { ApiKey = "sk-run", RequestTimeoutSeconds = 900, ExtraBody = ExtraBody.Parse("{\"reasoning_effort\": \"high\"}") };
+        var start = Start(new DatasetSelection { Release = "release_latest", Limit = 3 }) with { ModelServer = server };
+
+        var plan = await Planner(LcbTestData.File("problems.jsonl")).PlanAsync(start);
+
+        Assert.All(plan.Commands, command => Assert.Same(server, command.ModelServer));
+        Assert.Null(plan.Started.Request!.ModelServer.ApiKey);
+        Assert.Equal(900, plan.Started.Request.ModelServer.RequestTimeoutSeconds);
+        Assert.Equal("high", plan.Started.Request.ModelServer.ExtraBody["reasoning_effort"].GetString());
     }
 
     [Fact]

@@ -99,11 +99,15 @@ public sealed class ReleaseSelectionTests : IDisposable
     }
 
     [Fact]
-    public void A_single_file_source_is_the_whole_dataset()
+    public void A_single_file_source_is_the_whole_dataset_and_has_no_other_release()
     {
         var single = Path.Combine(_dataset.Directory, "test3.jsonl");
 
-        Assert.Equal(3, DatasetReader.Read(single, new DatasetSelection { Release = "release_v1" }, new DatasetReport()).Count());
+        Assert.Equal(3, DatasetReader.Read(single, new DatasetSelection { Release = "release_latest" }, new DatasetReport()).Count());
+        var error = Assert.Throws<DatasetException>(() => DatasetReader.Read(single, new DatasetSelection { Release = "release_v1" }, new DatasetReport()).ToList());
+        Assert.Equal(
+            "release release_v1 cannot be selected from the one-file dataset 'test3.jsonl' (one file has no releases): "
+            + "give release_latest, or a code_generation_lite directory (test.jsonl … test6.jsonl)", error.Message);
     }
 
     private List<string> Ids(DatasetSelection selection) =>
