@@ -79,7 +79,8 @@ public sealed class SelfRepairSamplingTests
     {
         public List<string> Prompts { get; } = [];
 
-        public Task<ModelReply> CompleteAsync(string baseUrl, string model, ModelPrompt prompt, SamplingSettings sampling, int n, CancellationToken cancellationToken)
+        public Task<ModelReply> CompleteAsync(
+            string baseUrl, string model, ModelPrompt prompt, SamplingSettings sampling, int n, ModelServerSettings server, CancellationToken cancellationToken)
         {
             int count;
             lock (Prompts)
