@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.SelfRepair;
 using Pipeline.Evaluations.Watching;
+using Pipeline.Generation;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
 using Pipeline.Runs;
@@ -19,6 +21,9 @@ public static class ApiRegistration
         services.AddScorer(configuration);
         services.AddEvaluationLauncher(configuration);
         services.AddSingleton<EvaluationQueries>();
+        services.AddCodegenStore(configuration);
+        services.AddSingleton<CodegenRunReader>();
+        services.AddSingleton<SelfRepairStart>();
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
         {
