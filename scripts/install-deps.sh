@@ -9,6 +9,7 @@ declare -A needs=(
   [bubblewrap]=/usr/bin/bwrap
   [python3-numpy]=/usr/lib/python3/dist-packages/numpy
   [python3-pandas]=/usr/lib/python3/dist-packages/pandas
+  [python3-tqdm]=/usr/lib/python3/dist-packages/tqdm  # the official runner, run beside lcb grade by bench official
   [docker-compose]=/usr/bin/docker-compose
 )
 missing=()

@@ -1,13 +1,14 @@
 namespace Pipeline.Grading;
 
 /// <summary>
-/// The byte path to one warm worker: its stdin and stdout as UTF-8 lines, and what it said on stderr.
+/// The byte path to one warm worker: UTF-8 bytes to its stdin, its stdout as lines, and what it said on stderr.
 /// Two exist: a local process's pipes (<see cref="ProcessChannel"/>) and a container's hijacked attach.
 /// A broken path throws <see cref="IOException"/>.
 /// </summary>
 public interface IWorkerChannel : IDisposable
 {
-    Task WriteLineAsync(string line, CancellationToken cancellationToken);
+    /// <summary>Writes the parts in turn and flushes: one request, as <see cref="WorkerRequest.Wire"/> makes it.</summary>
+    Task WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> parts, CancellationToken cancellationToken);
 
     /// <summary>The next stdout line, or null once the worker's stdout has ended.</summary>
     Task<string?> ReadLineAsync(CancellationToken cancellationToken);

@@ -17,10 +17,14 @@ public sealed class ProcessChannel : IWorkerChannel
 
     public string Diagnostics => $"exit code {ExitCode()}; stderr: {_stderr}";
 
-    public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> parts, CancellationToken cancellationToken)
     {
-        await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
-        await _process.StandardInput.FlushAsync(cancellationToken);
+        var stdin = _process.StandardInput.BaseStream; // bytes as they are: no UTF-16 copy of a suite
+        foreach (var part in parts)
+        {
+            await stdin.WriteAsync(part, cancellationToken);
+        }
+        await stdin.FlushAsync(cancellationToken);
     }
 
     public async Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>

@@ -6,14 +6,18 @@ namespace Pipeline.Grading;
 
 /// <summary>
 /// The warm worker protocol (harness/PROTOCOL.md), written once for every backend: wait for the ready
-/// line, then one request line and one reply line per sample, the reply carrying the request's id and
-/// arriving within the sample's backstop plus a grace. Any break (EOF, silence, a bad or foreign line,
+/// line, then one request and one reply line per sample, the reply carrying the request's id and
+/// arriving within the sample's backstop plus a grace. A suite goes to the worker once: later requests name
+/// it by hash while the worker holds it (the last <see cref="WorkerArguments.HeldSuites"/> it was sent), and
+/// a worker that answers that it lacks one gets the request again with the suite. Any break (EOF, silence, a bad or foreign line,
 /// a broken channel) is a fault of ours and marks the conversation broken: its worker must be replaced.
 /// </summary>
 public sealed class WorkerConversation(IWorkerChannel channel, string workerName)
 {
     /// <summary>Time beyond the sample's own backstop for the worker to kill its child and answer.</summary>
     private static readonly TimeSpan ReplyGrace = TimeSpan.FromSeconds(10);
+
+    private readonly LinkedList<string> _heldSuites = new();
 
     public bool IsBroken { get; private set; }
 
@@ -45,16 +49,27 @@ public sealed class WorkerConversation(IWorkerChannel channel, string workerName
         deadline.CancelAfter(request.Backstop + ReplyGrace);
         try
         {
-            await channel.WriteLineAsync(JsonSerializer.Serialize(request), deadline.Token);
-            var line = await channel.ReadLineAsync(deadline.Token);
-            if (line is null)
+            var withSuite = !Holds(request.SuiteHash);
+            while (true)
             {
-                return Break($"{workerName} exited; {channel.Diagnostics}", clock.Elapsed);
+                await channel.WriteAsync(request.Wire(withSuite), deadline.Token);
+                var line = await channel.ReadLineAsync(deadline.Token);
+                if (line is null)
+                {
+                    return Break($"{workerName} exited; {channel.Diagnostics}", clock.Elapsed);
+                }
+                var reply = JsonSerializer.Deserialize<WorkerReply>(line);
+                if (reply?.Id != request.Id || (reply.NeedSuite && withSuite))
+                {
+                    return Break($"{workerName} answered another request: {Shorten(line)}", clock.Elapsed);
+                }
+                if (!reply.NeedSuite)
+                {
+                    Held(request.SuiteHash);
+                    return reply.ToOutcome(clock.Elapsed);
+                }
+                withSuite = true;
             }
-            var reply = JsonSerializer.Deserialize<WorkerReply>(line);
-            return reply?.Id == request.Id
-                ? reply.ToOutcome(clock.Elapsed)
-                : Break($"{workerName} answered another request: {Shorten(line)}", clock.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -68,6 +83,19 @@ public sealed class WorkerConversation(IWorkerChannel channel, string workerName
         catch (Exception e) when (e is IOException or JsonException or ObjectDisposedException)
         {
             return Break($"{workerName} channel broken: {e.Message}; {channel.Diagnostics}", clock.Elapsed);
+        }
+    }
+
+    private bool Holds(string suiteHash) => _heldSuites.Contains(suiteHash);
+
+    /// <summary>The worker's own bookkeeping, mirrored: the suite just used is its most recent, the oldest beyond capacity gone.</summary>
+    private void Held(string suiteHash)
+    {
+        _heldSuites.Remove(suiteHash);
+        _heldSuites.AddFirst(suiteHash);
+        while (_heldSuites.Count > WorkerArguments.HeldSuites)
+        {
+            _heldSuites.RemoveLast();
         }
     }
 

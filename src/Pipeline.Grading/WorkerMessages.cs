@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Problems;
@@ -5,20 +6,55 @@ using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.Grading;
 
-/// <summary>One line sent to the Python worker (harness/PROTOCOL.md).</summary>
+/// <summary>
+/// One request to the Python worker (harness/PROTOCOL.md): a JSON line naming the suite by its hash, followed by
+/// the suite's bytes when the worker does not hold it yet (<see cref="Wire"/>).
+/// </summary>
 public sealed record WorkerRequest
 {
-    [JsonPropertyName("id")] public required string Id { get; init; }
-    [JsonPropertyName("code")] public required string Code { get; init; }
-    [JsonPropertyName("tests"), JsonConverter(typeof(SerializedTests))] public required IReadOnlyList<TestCase> Tests { get; init; }
-    [JsonPropertyName("fn_name")] public string? FnName { get; init; }
+    private static readonly ReadOnlyMemory<byte> Newline = "\n"u8.ToArray();
+
+    public required string Id { get; init; }
+    public required string Code { get; init; }
+    public required IReadOnlyList<TestCase> Tests { get; init; }
+    public string SuiteHash => SuiteBytes.Of(Tests).Hash;
+    public string? FnName { get; init; }
     /// <summary>The dataset's program the checks run (code execution); null when the sample is the program.</summary>
-    [JsonPropertyName("program"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Program { get; init; }
+    public string? Program { get; init; }
     /// <summary>Whole seconds: the official runner hands the timeout to signal.alarm.</summary>
-    [JsonPropertyName("timeout")] public required int TimeoutSeconds { get; init; }
+    public required int TimeoutSeconds { get; init; }
+
+    /// <summary>
+    /// The request as the worker reads it, UTF-8 bytes: its line, then, <paramref name="withSuite"/>, the suite's
+    /// layout in the line and its bytes after it.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> Wire(bool withSuite)
+    {
+        var suite = SuiteBytes.Of(Tests);
+        var line = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(line))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", Id);
+            json.WriteString("code", Code);
+            json.WriteString("fn_name", FnName);
+            if (Program is not null)
+            {
+                json.WriteString("program", Program);
+            }
+            json.WriteNumber("timeout", TimeoutSeconds);
+            json.WriteString("suite", suite.Hash);
+            if (withSuite)
+            {
+                json.WritePropertyName("suite_layout");
+                JsonSerializer.Serialize(json, suite.Layout);
+            }
+            json.WriteEndObject();
+        }
+        return withSuite ? [line.WrittenMemory, Newline, suite.Data] : [line.WrittenMemory, Newline];
+    }
 
     /// <summary>The official whole-sample backstop, (timeout + 1) · tests + 5 seconds.</summary>
-    [JsonIgnore]
     public TimeSpan Backstop => TimeSpan.FromSeconds((TimeoutSeconds + 1) * Tests.Count + 5);
 
     public static WorkerRequest From(SandboxRequest request) => new()
@@ -39,6 +75,8 @@ public sealed record WorkerReply
     [JsonPropertyName("results")] public IReadOnlyList<int>? Results { get; init; }
     [JsonPropertyName("metadata")] public JsonElement? Metadata { get; init; }
     [JsonPropertyName("fault")] public string? Fault { get; init; }
+    /// <summary>The worker holds no suite under the request's hash: send the request again with the suite.</summary>
+    [JsonPropertyName("need_suite")] public bool NeedSuite { get; init; }
     /// <summary>The worker's own time for the sample, from its request read to its reply written.</summary>
     [JsonPropertyName("elapsed_ms")] public double? WorkerMilliseconds { get; init; }
 

@@ -19,15 +19,20 @@ internal static class HarnessProfile
         var suites = DatasetReader.Read(set.ProblemsFile, new DatasetSelection { Release = "release_latest" }, new DatasetReport())
             .ToDictionary(e => e.Problem.QuestionId, e => e.Suite);
         var requests = Path.Combine(scratch, "requests.jsonl");
-        await using (var writer = new StreamWriter(requests))
+        await using (var writer = File.Create(requests))
         {
             foreach (var line in File.ReadLines(set.GenerationsFile))
             {
                 using var row = JsonDocument.Parse(line);
                 var suite = suites[row.RootElement.GetProperty("question_id").GetString()!];
+                var withSuite = true; // each problem's samples follow one another: its suite goes with the first
                 foreach (var code in row.RootElement.GetProperty("code_list").EnumerateArray())
                 {
-                    await writer.WriteLineAsync(JsonSerializer.Serialize(WorkerRequest.From(new SandboxRequest(code.GetString()!, suite, 6))));
+                    foreach (var part in WorkerRequest.From(new SandboxRequest(code.GetString()!, suite, 6)).Wire(withSuite))
+                    {
+                        await writer.WriteAsync(part);
+                    }
+                    withSuite = false;
                 }
             }
         }

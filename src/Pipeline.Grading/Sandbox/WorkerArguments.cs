@@ -10,6 +10,9 @@ public static class WorkerArguments
 {
     public const string EntryScript = "sandboxed_worker.py";
 
+    /// <summary>Suites a worker keeps by hash, so that its next samples of them need not bring them again.</summary>
+    public const int HeldSuites = 2;
+
     /// <param name="ownUid">
     /// whether the worker runs under a uid of its own: RLIMIT_NPROC counts every process of the uid,
     /// so without one the process limit would count the host user's processes too and is left off.
@@ -24,6 +27,7 @@ public static class WorkerArguments
         "--cpu-seconds", Invariant(options.CpuSeconds),
         "--scratch-bytes", Invariant(options.ScratchBytes),
         "--open-files", Invariant(options.OpenFiles),
+        "--held-suites", Invariant(HeldSuites),
     ];
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);

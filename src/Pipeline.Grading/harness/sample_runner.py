@@ -7,10 +7,13 @@ checks with verdicts.py. Conversation (one JSON object per line each way is "rep
 bare words), see PROTOCOL.md "Inside the worker":
 
     child: {"compiled": true} | {"testing_error": str}
+    stdin problems:
+    parent: all                   -> child runs every test in turn, reporting each (the parent kills it
+                                     at the first failure: one command per sample, not one per test)
+    child: {"stdout": str} | {"raised": repr(exc)}    (per test; raised: -3/-4)
+    call-based:
     parent: next                  -> child runs one test and reports
-    child: {"stdout": str}                            (stdin problems)
-         | {"value": <encoded>}                       (call-based)
-         | {"raised": repr(exc)[, "inputs": str]}     (the test raised; -3/-4)
+    child: {"value": <encoded>} | {"raised": repr(exc), "inputs": str}
     parent: next | output | inputs | (EOF: stop)
 """
 import faulthandler
@@ -61,9 +64,9 @@ def _run_stdio(code, inputs, timeout, channel):
     if method is None:
         raise TypeError(NO_METHOD)
     channel.report({"compiled": True})
+    if channel.command() != "all":
+        return
     for test_input in inputs:
-        if channel.command() != "next":
-            return
         signal.alarm(timeout)
         faulthandler.enable()
         with grader.CapturedStdout() as captured:

@@ -27,6 +27,7 @@ import fork_server  # noqa: E402
 import lcb_grader  # noqa: E402
 import prediction_checks  # noqa: E402
 import sample_runner  # noqa: E402
+import suites  # noqa: E402
 import verdicts  # noqa: E402
 
 # What the official runner returns when its grading child dies before reporting (backstop, os._exit,
@@ -43,6 +44,7 @@ def parse_limits(argv):
     parser.add_argument("--max-processes", type=int, default=0)
     parser.add_argument("--memory-bytes", type=int, default=0)
     parser.add_argument("--cpu-seconds", type=int, default=0, help="0 = the sample's backstop")
+    parser.add_argument("--held-suites", type=int, default=2, help="suites kept by hash (WorkerConversation.HeldSuites)")
     return parser.parse_args(argv)
 
 
@@ -150,11 +152,13 @@ class Child:
             os.close(result_write)
         self.pidfd = os.pidfd_open(self.pid)  # the child waits for its request: it cannot be gone yet
 
-    def send(self, request):
-        """The request is one line; the pipe then stays open for the parent's commands (see Link)."""
-        view = memoryview(json.dumps(request).encode("utf-8") + b"\n")
-        while view:
-            view = view[os.write(self.request_fd, view):]
+    def send(self, request, inputs=b""):
+        """The request is one line, then the bytes of the inputs its "input_sizes" describe (none for a
+        prediction check); the pipe then stays open for the parent's commands (see Link)."""
+        for data in (json.dumps(request).encode("utf-8") + b"\n", inputs):
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self.request_fd, view):]
 
     def finish(self):
         """Also right after the fork: the child may not lead its group yet, so it is killed by pid too."""
@@ -191,6 +195,9 @@ def run_child(request_fd, result_fd, workdir, limits, hooks):
         sys.stdin = open(os.devnull)
         commands = os.fdopen(request_fd, "rb")
         request = json.loads(commands.readline())
+        if "input_sizes" in request:  # the inputs follow as raw bytes, each decoded when its test runs
+            sizes = request.pop("input_sizes")
+            request["inputs"] = suites.Texts(suites.read_exactly(commands, sum(sizes)), sizes)
         apply_limits(limits, backstop_seconds(request["timeout"], len(request["inputs"])))
     except BaseException as exc:  # setup failed: our fault, not the sample's
         os.write(result_fd, json.dumps({"fault": f"child setup failed: {exc!r}"}).encode() + b"\n")
@@ -267,19 +274,20 @@ class Link:
                 return bytes(self._buffer[:end]) if end >= 0 else None
 
 
-def grade(request, child):
-    if prediction_checks.check_of(request["tests"]):
+def grade(request, suite, child):
+    if suite.check:
+        request["tests"] = suite.tests
         return prediction_checks.grade(request, child, Link, time.monotonic)
     timeout = max(1, int(round(float(request.get("timeout") or 6))))
-    tests, fn_name = request["tests"], request.get("fn_name")
-    inputs, outputs = [t["input"] for t in tests], [t["output"] for t in tests]
-    try:  # the child gets no expected output
-        child.send({"code": request["code"], "inputs": inputs, "fn_name": fn_name, "timeout": timeout})
+    fn_name = request.get("fn_name")
+    try:  # the child gets the inputs as they came, and no expected output
+        child.send({"code": request["code"], "input_sizes": suite.input_sizes, "fn_name": fn_name, "timeout": timeout},
+                   suite.input_bytes)
     except BrokenPipeError:
         return {"fault": "the pre-forked child died before its sample"}
-    link = Link(child, time.monotonic() + backstop_seconds(timeout, len(tests)))
+    link = Link(child, time.monotonic() + backstop_seconds(timeout, len(suite.outputs)))
     try:
-        results, metadata = verdicts.judge(link, inputs, outputs, fn_name)
+        results, metadata = verdicts.judge(link, suite.inputs, suite.outputs, fn_name)
     except verdicts.ChildFault as fault:
         return {"fault": str(fault)}
     except verdicts.ChildLost:
@@ -288,20 +296,26 @@ def grade(request, child):
     return {"results": codes, "metadata": metadata}
 
 
-def handle(line, child):
+def handle(line, child, held, stream):
+    """One request line (and the suite bytes after it, when it brings its suite) to one reply line, and
+    whether the child was used (not when the request names a suite the worker lacks: the caller then
+    sends it again with the suite, and the same child, which saw nothing, takes it)."""
     request_id = None
     try:
         request = json.loads(line)
         request_id = request.get("id")
-        if not isinstance(request.get("code"), str) or not isinstance(request.get("tests"), list):
-            raise ValueError("request needs a string 'code' and a list 'tests'")
         started = time.monotonic()
-        reply = grade(request, child)
+        suite = held.take(request, stream)
+        if suite is None:
+            return json.dumps({"id": request_id, "need_suite": True}), False
+        if not isinstance(request.get("code"), str):
+            raise ValueError("request needs a string 'code'")
+        reply = grade(request, suite, child)
         reply["elapsed_ms"] = round((time.monotonic() - started) * 1000, 3)
         reply["id"] = request_id
-        return json.dumps(reply, allow_nan=False)  # strict JSON, or a fault below: never a line the caller cannot read
+        return json.dumps(reply, allow_nan=False), True  # strict JSON, or a fault below: never a line the caller cannot read
     except Exception as exc:
-        return json.dumps({"fault": f"{type(exc).__name__}: {exc}", "id": request_id})
+        return json.dumps({"fault": f"{type(exc).__name__}: {exc}", "id": request_id}), True
 
 
 def main(argv, hooks=None):
@@ -318,13 +332,19 @@ def main(argv, hooks=None):
     # forked before any request, so its image holds none; it forks the samples with the hooks' fork
     server = fork_server.ForkServer(functools.partial(run_child, limits=limits, hooks=hooks), hooks.fork)
     child = Child(limits, server, hooks)
+    held = suites.Suites(limits.held_suites)
     send(json.dumps({"ready": True, "pid": os.getpid(), "python": sys.version.split()[0]}))
     try:
-        for line in sys.stdin.buffer:
+        stream = sys.stdin.buffer
+        for line in stream:
             if not line.strip():
                 continue
+            reply, child_used = handle(line, child, held, stream)
+            if not child_used:
+                send(reply)
+                continue
             try:
-                send(handle(line, child))
+                send(reply)
             finally:
                 child.finish()
             child = Child(limits, server, hooks)

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.InteropServices;
 using System.Text;
 using Docker.DotNet;
 
@@ -34,12 +35,15 @@ internal sealed class AttachedChannel : IWorkerChannel
         }
     }
 
-    public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> parts, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(line + "\n");
         try
         {
-            await _stream.WriteAsync(bytes, 0, bytes.Length, cancellationToken);
+            foreach (var part in parts)
+            {
+                var bytes = MemoryMarshal.TryGetArray(part, out var segment) ? segment : new ArraySegment<byte>(part.ToArray());
+                await _stream.WriteAsync(bytes.Array!, bytes.Offset, bytes.Count, cancellationToken);
+            }
         }
         catch (DockerApiException e)
         {
