@@ -11,6 +11,13 @@ namespace Pipeline.Runs;
 /// <summary>What the Scorer service brings to a bus; used by its own host and by the single-process quick start.</summary>
 public static class ScorerRegistration
 {
+    /// <summary>The Scorer's queues, in the order <see cref="AddScorerConsumers"/> binds them.</summary>
+    public static IReadOnlyList<string> Queues =>
+    [
+        EndpointNames.Of<EvaluationStartedConsumer>(), EndpointNames.Of<SolutionGradedConsumer>(),
+        EndpointNames.Of<ParkedGenerationConsumer>(), EndpointNames.Of<ParkedGradingConsumer>(), EndpointNames.Of<FailedStartConsumer>(),
+    ];
+
     /// <param name="instanceId">
     /// when set, the Scorer's queues get this suffix and are deleted with the bus: for tests sharing one broker
     /// </param>

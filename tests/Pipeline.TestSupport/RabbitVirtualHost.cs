@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Cli;
 using Pipeline.Cli.Errors;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -30,7 +31,7 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
     public async Task<IReadOnlyList<ParkedMessage>> ParkedAsync()
     {
         await using var queues = await ErrorQueues.ConnectAsync(Factory(), CancellationToken.None);
-        return await queues.ListAsync(ErrorQueues.PipelineQueues, CancellationToken.None);
+        return await queues.ListAsync(PipelineQueues.All, CancellationToken.None);
     }
 
     /// <summary>Polls until <paramref name="enough"/> holds for the parked messages, or fails with what was there.</summary>

@@ -75,7 +75,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         var output = new StringWriter();
         await using (var queues = await ErrorQueues.ConnectAsync(virtualHost!.Factory(), CancellationToken.None))
         {
-            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run.ToString("N")[..8], Plain(output), CancellationToken.None);
+            await ReplayCommand.ExecuteAsync(queues, PipelineQueues.All, run.ToString("N")[..8], Plain(output), CancellationToken.None);
         }
         Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
         await Wait.UntilAsync(async () => await store.GetReportAsync(run) is not null, Patience, "the replayed run to complete");

@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Pipeline.Cli;
 using Pipeline.Cli.Commands;
 using Pipeline.Cli.Errors;
 using Pipeline.Contracts;
@@ -122,7 +123,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         await using (var queues = await ErrorQueues.ConnectAsync(virtualHost!.Factory(), CancellationToken.None))
         {
             var output = new StringWriter();
-            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run.ToString(), PlainConsole(output), CancellationToken.None);
+            await ReplayCommand.ExecuteAsync(queues, PipelineQueues.All, run.ToString(), PlainConsole(output), CancellationToken.None);
             Assert.Contains("evaluation-started: 1 moved back", output.ToString());
         }
         await WaitForAsync(() => completions.Any(c => c.RunId == run), "the replayed run to complete");
