@@ -33,7 +33,6 @@ public static class ScorerRegistration
     /// <summary>
     /// The Scorer's logic and its run store, chosen as the shared stores are: Redis by default (keys under
     /// Stores:KeyPrefix), in process with Stores:Backend=InMemory (single-process quick start).
-    /// The host also registers an IProblemStore (AddPipelineStores), where run problems' attributes are read.
     /// </summary>
     public static IServiceCollection AddScorer(this IServiceCollection services, IConfiguration configuration)
     {

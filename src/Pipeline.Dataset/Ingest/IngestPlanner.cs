@@ -33,7 +33,10 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
         {
             RunId = start.RunId,
             Model = start.Model,
-            ProblemIds = [.. summary.Problems.Select(p => p.QuestionId)],
+            Problems = [.. summary.Problems.Select(p => new RunProblem
+            {
+                ProblemId = p.QuestionId, Difficulty = p.Difficulty, Platform = p.Platform, ContestDate = p.ContestDate,
+            })],
             SamplesPerProblem = start.Sampling.N,
             Ks = start.Ks,
             Request = start,

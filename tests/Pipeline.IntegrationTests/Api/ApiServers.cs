@@ -96,7 +96,6 @@ internal sealed class ApiServers : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(Common());
         builder.Services.AddSingleton(Started);
-        builder.Services.AddSingleton(ScorerProblems.Store);
         builder.Services.AddScorer(builder.Configuration);
         builder.Services.AddPipelineBus(builder.Configuration, bus =>
         {

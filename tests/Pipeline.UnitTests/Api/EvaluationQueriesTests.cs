@@ -14,7 +14,7 @@ public sealed class EvaluationQueriesTests
     [Fact]
     public async Task A_started_run_is_queued_then_running_with_progress_then_completed_with_its_report()
     {
-        var scorer = new RunScorer(runs, ScorerFixtures.Store(), TimeProvider.System);
+        var scorer = new RunScorer(runs, TimeProvider.System);
         var queries = new EvaluationQueries(ledger, runs);
         var launched = await Launch("ckpt-1");
 
@@ -44,7 +44,7 @@ public sealed class EvaluationQueriesTests
     [Fact]
     public async Task A_run_whose_rest_is_parked_is_stalled_and_says_why_until_a_replayed_verdict_clears_it()
     {
-        var scorer = new RunScorer(runs, ScorerFixtures.Store(), TimeProvider.System);
+        var scorer = new RunScorer(runs, TimeProvider.System);
         var queries = new EvaluationQueries(ledger, runs);
         var launched = await Launch("ckpt-1");
         await scorer.RegisterAsync(ScorerFixtures.Started(launched.RunId, 2), DateTimeOffset.UtcNow);

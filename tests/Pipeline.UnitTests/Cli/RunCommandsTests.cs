@@ -88,7 +88,7 @@ public sealed class RunCommandsTests
     private async Task<Guid> ScoredRunAsync(bool complete, bool allPass = false)
     {
         var runId = Guid.NewGuid();
-        var scorer = new RunScorer(_store, ScorerFixtures.Store(), TimeProvider.System);
+        var scorer = new RunScorer(_store, TimeProvider.System);
         await scorer.RegisterAsync(ScorerFixtures.Started(runId, 2), DateTimeOffset.UtcNow);
         var verdicts = ScorerFixtures.AllGraded(runId, 2, (id, i) => allPass || id == "p-easy" || (id == "p-medium" && i == 0));
         foreach (var graded in complete ? verdicts : verdicts.SkipLast(1))
