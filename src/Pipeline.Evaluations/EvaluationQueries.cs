@@ -10,17 +10,12 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
     public async Task<EvaluationStatus?> GetAsync(Guid runId, CancellationToken cancellationToken)
     {
         var requested = await ledger.GetAsync(runId, cancellationToken);
-        var run = await runs.GetRunAsync(runId, cancellationToken);
-        if (run is null)
+        var (progress, report, failed) = await RunSnapshot.ReadAsync(runs, runId, cancellationToken);
+        if (progress is null)
         {
-            return await runs.GetFailedStartAsync(runId, cancellationToken) is { } failed ? Failed(failed, requested)
-                : requested is null ? null : Queued(requested);
+            return failed is not null ? Failed(failed, requested) : requested is null ? null : Queued(requested);
         }
-        // The report first: counts read after it are final, so a completed run never shows a stale count.
-        var report = await runs.GetReportAsync(runId, cancellationToken);
-        var progress = RunProgress.Of(run, await runs.GetCountsAsync(runId, cancellationToken), report,
-            await runs.GetParkedAsync(runId, cancellationToken));
-        return Registered(run, requested, report) with
+        return Registered(progress.Run, requested, report) with
         {
             State = progress.IsStalled ? EvaluationStatus.Stalled : report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
             ProblemsComplete = progress.ProblemsComplete,
