@@ -109,8 +109,7 @@ public sealed class ComposeStackTests(ITestOutputHelper log)
             var queues = await project.RunAsync(cancellationToken,
                 "exec", "-T", "rabbitmq", "/usr/lib/rabbitmq/bin/rabbitmqctl", "list_queues", "-q", "--no-table-headers", "name", "consumers");
             listing = queues.Output;
-            var consumers = Regex.Matches(listing, @"^(\S+)\s+(\d+)\s*$", RegexOptions.Multiline)
-                .ToDictionary(m => m.Groups[1].Value, m => long.Parse(m.Groups[2].Value));
+            var consumers = RabbitBroker.ParseQueues(listing);
             if (expected.All(e => consumers.GetValueOrDefault(e.Key) >= e.Value))
             {
                 return;
