@@ -8,9 +8,9 @@ namespace Pipeline.Bench;
 /// </summary>
 internal sealed class BrokerAndRedis : IAsyncDisposable
 {
-    private readonly string id = $"bench-{Guid.NewGuid():N}"[..18];
-    private IConnectionMultiplexer? redis;
-    private RabbitVirtualHost? virtualHost;
+    private readonly string _id = $"bench-{Guid.NewGuid():N}"[..18];
+    private IConnectionMultiplexer? _redis;
+    private RabbitVirtualHost? _virtualHost;
 
     private BrokerAndRedis()
     {
@@ -18,42 +18,42 @@ internal sealed class BrokerAndRedis : IAsyncDisposable
 
     private static string RedisAddress => Environment.GetEnvironmentVariable("PIPELINE_Redis__Configuration") ?? "localhost:6379";
 
-    public string VirtualHost => id;
+    public string VirtualHost => _id;
 
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Bus:Transport"] = "RabbitMq",
-        ["Bus:VirtualHost"] = id,
+        ["Bus:VirtualHost"] = _id,
         ["Stores:Backend"] = "Redis",
-        ["Stores:KeyPrefix"] = id + ":",
+        ["Stores:KeyPrefix"] = _id + ":",
         ["Redis:Configuration"] = RedisAddress,
     };
 
     public static async Task<BrokerAndRedis> CreateAsync()
     {
         var servers = new BrokerAndRedis();
-        servers.virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync(servers.id);
-        servers.redis = await ConnectionMultiplexer.ConnectAsync(RedisAddress);
+        servers._virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync(servers._id);
+        servers._redis = await ConnectionMultiplexer.ConnectAsync(RedisAddress);
         return servers;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (virtualHost is not null)
+        if (_virtualHost is not null)
         {
-            await virtualHost.DisposeAsync();
+            await _virtualHost.DisposeAsync();
         }
-        if (redis is not null)
+        if (_redis is not null)
         {
-            var keys = redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: id + ":*").ToArray();
+            var keys = _redis.GetServer(_redis.GetEndPoints()[0]).Keys(pattern: _id + ":*").ToArray();
             if (keys.Length > 0)
             {
-                await redis.GetDatabase().KeyDeleteAsync(keys);
+                await _redis.GetDatabase().KeyDeleteAsync(keys);
             }
-            await redis.DisposeAsync();
+            await _redis.DisposeAsync();
         }
     }
 
     /// <summary>Queue name to one column of `rabbitmqctl list_queues` (consumers, messages) in this virtual host.</summary>
-    public Task<IReadOnlyDictionary<string, long>> QueuesAsync(string column) => RabbitBroker.Shared.QueuesAsync(id, column);
+    public Task<IReadOnlyDictionary<string, long>> QueuesAsync(string column) => RabbitBroker.Shared.QueuesAsync(_id, column);
 }

@@ -29,21 +29,21 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
     private const int SamplesPerProblem = 2;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private readonly ConcurrentQueue<EvaluationCompleted> completions = new();
-    private RabbitVirtualHost? virtualHost;
-    private IHost? host;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+    private readonly ConcurrentQueue<EvaluationCompleted> _completions = new();
+    private RabbitVirtualHost? _virtualHost;
+    private IHost? _host;
 
-    private string KeyPrefix => $"test-faults-{id}:";
+    private string KeyPrefix => $"test-faults-{_id}:";
 
-    private string VirtualHost => virtualHost!.Name;
+    private string VirtualHost => _virtualHost!.Name;
 
     [Fact]
     public async Task Bad_json_and_an_inconsistent_start_are_parked_with_their_reason_and_the_next_run_completes()
     {
         var clock = Stopwatch.StartNew();
-        var bus = host!.Services.GetRequiredService<IBus>();
-        await virtualHost!.PublishRawAsync("solution-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
+        var bus = _host!.Services.GetRequiredService<IBus>();
+        await _virtualHost!.PublishRawAsync("solution-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
         var empty = Guid.NewGuid();
         await bus.Publish(ScorerProblems.Started(empty, SamplesPerProblem) with { Problems = [] });
         var good = Guid.NewGuid();
@@ -53,8 +53,8 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
             await bus.Publish(graded);
         }
 
-        await WaitForAsync(() => completions.Any(c => c.RunId == good), "the good run to complete after the malformed messages");
-        var parked = await virtualHost!.WaitForParkedAsync(p => p.Count >= 2, Patience);
+        await WaitForAsync(() => _completions.Any(c => c.RunId == good), "the good run to complete after the malformed messages");
+        var parked = await _virtualHost!.WaitForParkedAsync(p => p.Count >= 2, Patience);
         log.WriteLine($"parked and good run completed after {clock.Elapsed.TotalSeconds:F1} s: {string.Join("; ", parked)}");
 
         Assert.Equal(2, parked.Count);
@@ -65,10 +65,10 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.Equal(empty, inconsistent.RunId);
         Assert.Equal($"InvalidDataException: run {empty}: EvaluationStarted lists no problems", inconsistent.Reason);
         Assert.Equal(0, inconsistent.Retries);
-        Assert.Equal(ScorerProblems.All.Count * SamplesPerProblem, Assert.Single(completions).Samples);
+        Assert.Equal(ScorerProblems.All.Count * SamplesPerProblem, Assert.Single(_completions).Samples);
 
         // Listing puts everything back: a second look sees the same messages in the same order.
-        Assert.Equal(parked, await virtualHost!.ParkedAsync());
+        Assert.Equal(parked, await _virtualHost!.ParkedAsync());
         var table = new StringWriter();
         ErrorsCommand.Print(parked, json: false, PlainConsole(table));
         var lines = table.ToString().Split('\n');
@@ -88,31 +88,31 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-faults-{id}");
+        _virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-faults-{_id}");
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(Servers.Settings(KeyPrefix, VirtualHost));
-        builder.Services.AddSingleton(completions);
+        builder.Services.AddSingleton(_completions);
         builder.Services.AddScorer(builder.Configuration);
         builder.Services.AddPipelineBus(builder.Configuration, bus =>
         {
             bus.AddScorerConsumers();
             bus.AddConsumer<CompletionProbe>();
         });
-        host = builder.Build();
-        await host.StartAsync();
+        _host = builder.Build();
+        await _host.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.StopAsync();
-            await TestKeys.DeleteAsync(host.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
-            host.Dispose();
+            await _host.StopAsync();
+            await TestKeys.DeleteAsync(_host.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
+            _host.Dispose();
         }
-        if (virtualHost is not null)
+        if (_virtualHost is not null)
         {
-            await virtualHost.DisposeAsync();
+            await _virtualHost.DisposeAsync();
         }
     }
 

@@ -15,7 +15,7 @@ namespace Pipeline.IntegrationTests.Generator;
 public sealed class OfflineGenerationTests : IDisposable
 {
     private const string Model = "qwen2.5-7b-instruct";
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"generate-{Guid.NewGuid():N}.jsonl");
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"generate-{Guid.NewGuid():N}.jsonl");
 
     [Fact]
     public async Task Rows_hold_the_official_code_and_a_second_run_asks_the_model_nothing()
@@ -34,7 +34,7 @@ public sealed class OfflineGenerationTests : IDisposable
         await RunAsync(problems.Take(4).ToList(), settings);
         await RunAsync(problems, settings);
 
-        var rows = File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var rows = File.ReadAllLines(_path).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(problems.Select(p => p.QuestionId).Order(), rows.Select(r => r.GetProperty("question_id").GetString()).Order());
         foreach (var row in rows)
         {
@@ -44,14 +44,14 @@ public sealed class OfflineGenerationTests : IDisposable
         Assert.Equal(6, replay.Faults.Count(Pipeline.Replay.Faults.Fault.None));
     }
 
-    public void Dispose() => File.Delete(path);
+    public void Dispose() => File.Delete(_path);
 
     private async Task RunAsync(IReadOnlyList<Pipeline.Core.Problems.Problem> problems, OfflineGenerationSettings settings)
     {
         var options = new ModelServerOptions { MaxRetryAttempts = 1 };
         using var services = new ServiceCollection().AddModelClient(options).BuildServiceProvider();
         var generator = new OfflineGenerator(new SampleGenerator(services.GetRequiredService<IModelClient>(), new InMemoryGenerationCache(), options));
-        await using var output = GenerationOutput.Open(path);
+        await using var output = GenerationOutput.Open(_path);
         await generator.RunAsync(output.Pending(problems), settings, output, (_, _) => { }, default);
     }
 }

@@ -103,16 +103,16 @@ public sealed class ModelClientResilienceTests
 
     private sealed class ScriptedHandler(params Func<HttpResponseMessage>[] responses) : HttpMessageHandler
     {
-        private int calls;
+        private int _calls;
 
-        public int Calls => calls;
+        public int Calls => _calls;
 
         public string? Authorization { get; private set; }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Authorization = request.Headers.Authorization?.ToString();
-            var index = Interlocked.Increment(ref calls) - 1;
+            var index = Interlocked.Increment(ref _calls) - 1;
             var response = responses[Math.Min(index, responses.Length - 1)]();
             response.RequestMessage = request;
             return Task.FromResult(response);

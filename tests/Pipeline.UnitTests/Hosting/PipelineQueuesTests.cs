@@ -44,15 +44,15 @@ public sealed class PipelineQueuesTests
 
     private sealed class BoundQueues : IReceiveEndpointObserver
     {
-        private readonly ConcurrentDictionary<string, bool> queues = new();
+        private readonly ConcurrentDictionary<string, bool> _queues = new();
 
-        public IReadOnlyCollection<string> Queues => queues.Keys.ToList();
+        public IReadOnlyCollection<string> Queues => _queues.Keys.ToList();
 
         public Task Ready(ReceiveEndpointReady ready)
         {
             if (QueueDepthGauge.QueueOf(ready.InputAddress) is { } queue)
             {
-                queues.TryAdd(queue, true);
+                _queues.TryAdd(queue, true);
             }
             return Task.CompletedTask;
         }
