@@ -22,5 +22,7 @@ public sealed record SolutionGraded
     public bool Reused { get; init; }
     /// <summary>Carried from SolutionGenerated: the answer was cut at the token limit.</summary>
     public bool Truncated { get; init; }
+    /// <summary>Carried from SolutionGenerated: why the model gave no usable answer (graded as failing); null when it answered.</summary>
+    public string? GenerationIssue { get; init; }
     public string? ReasoningContent { get; init; }
 }

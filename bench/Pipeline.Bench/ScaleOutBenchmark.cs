@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Core.Stores;
+using Pipeline.Cli;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
 using Pipeline.Replay.Faults;
@@ -123,8 +124,7 @@ internal sealed class ScaleOutBenchmark : IBenchmark
                 throw new InvalidOperationException($"{exited.Name} exited while starting\n{exited.Output()}");
             }
             var consumers = await servers.QueuesAsync("consumers");
-            if (consumers.GetValueOrDefault("solution-generated") == executors && consumers.GetValueOrDefault("solution-graded") == 1
-                && consumers.GetValueOrDefault("start-evaluation") == 1 && consumers.GetValueOrDefault("generate-solutions") == 1)
+            if (PipelineQueues.Consumers(executors).All(e => consumers.GetValueOrDefault(e.Key) == e.Value))
             {
                 return;
             }

@@ -36,7 +36,7 @@ internal sealed class ScorerBenchmark : IBenchmark
     private static async Task MeasureAsync(string name, IRunStore store)
     {
         var runId = Guid.NewGuid();
-        var scorer = new RunScorer(store, new BenchProblems(), TimeProvider.System);
+        var scorer = new RunScorer(store, TimeProvider.System);
         var verdicts = Enumerable.Range(0, Problems).SelectMany(p => Enumerable.Range(0, SamplesPerProblem).Select(s => new SolutionGraded
         {
             RunId = runId, ProblemId = $"p{p}", SampleIndex = s, Passed = (p + s) % 3 == 0,
@@ -47,7 +47,10 @@ internal sealed class ScorerBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         await scorer.RegisterAsync(new EvaluationStarted
         {
-            RunId = runId, Model = "bench", ProblemIds = Enumerable.Range(0, Problems).Select(p => $"p{p}").ToList(),
+            RunId = runId, Model = "bench", Problems = Enumerable.Range(0, Problems).Select(p => new RunProblem
+            {
+                ProblemId = $"p{p}", Difficulty = "easy", Platform = "atcoder", ContestDate = new DateTime(2024, 10, 1),
+            }).ToList(),
             SamplesPerProblem = SamplesPerProblem, Ks = [1, 5, 10],
         }, DateTimeOffset.UtcNow);
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (message, ct) =>
@@ -71,17 +74,5 @@ internal sealed class ScorerBenchmark : IBenchmark
                 await redis.GetDatabase().KeyDeleteAsync(key);
             }
         }
-    }
-
-    private sealed class BenchProblems : IProblemStore
-    {
-        public Task<bool> PutAsync(Problem problem, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Problem?> GetAsync(string questionId, CancellationToken cancellationToken = default) => Task.FromResult<Problem?>(new Problem
-        {
-            QuestionId = questionId, QuestionTitle = questionId, QuestionContent = "", Platform = "atcoder", ContestId = "c",
-            ContestDate = new DateTime(2024, 10, 1), StarterCode = "", Difficulty = "easy", Metadata = "{}", SuiteHash = "h",
-            PublicTests = 1, PrivateTests = 0,
-        });
     }
 }

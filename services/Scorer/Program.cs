@@ -3,7 +3,6 @@ using Pipeline.Hosting;
 using Pipeline.Runs;
 
 var builder = PipelineHost.CreateBuilder(args, "scorer");
-builder.Services.AddPipelineStores(builder.Configuration);
 builder.Services.AddScorer(builder.Configuration);
 builder.Services.AddPipelineBus(builder.Configuration, bus => bus.AddScorerConsumers());
 await builder.Build().RunAsync();

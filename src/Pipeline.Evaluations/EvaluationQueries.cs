@@ -10,14 +10,12 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
     public async Task<EvaluationStatus?> GetAsync(Guid runId, CancellationToken cancellationToken)
     {
         var requested = await ledger.GetAsync(runId, cancellationToken);
-        var run = await runs.GetRunAsync(runId, cancellationToken);
-        if (run is null)
+        var (progress, report, failed) = await RunSnapshot.ReadAsync(runs, runId, cancellationToken);
+        if (progress is null)
         {
-            return await runs.GetFailedStartAsync(runId, cancellationToken) is { } failed ? Failed(failed, requested)
-                : requested is null ? null : Queued(requested);
+            return failed is not null ? Failed(failed, requested) : requested is null ? null : Queued(requested);
         }
-        var (status, progress, report) = await RegisteredAsync(run, requested, cancellationToken);
-        return status with { Parked = progress.Parked, Report = report };
+        return Summary(progress, requested, report) with { Parked = progress.Parked, Report = report };
     }
 
     /// <summary>
@@ -30,7 +28,8 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         var statuses = new List<EvaluationStatus>();
         foreach (var run in await runs.ListRunsAsync(cancellationToken))
         {
-            statuses.Add((await RegisteredAsync(run, requested.GetValueOrDefault(run.RunId), cancellationToken)).Status);
+            var snapshot = await RunSnapshot.ReadAsync(runs, run, cancellationToken);
+            statuses.Add(Summary(snapshot.Progress!, requested.GetValueOrDefault(run.RunId), snapshot.Report));
             requested.Remove(run.RunId);
         }
         foreach (var waiting in requested.Values)
@@ -40,24 +39,17 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         return statuses.OrderByDescending(s => s.Since).ToList();
     }
 
-    private async Task<(EvaluationStatus Status, RunProgress Progress, RunReport? Report)> RegisteredAsync(
-        RunRegistration run, RequestedEvaluation? requested, CancellationToken cancellationToken)
-    {
-        // The report first: counts read after it are final, so a completed run never shows a stale count.
-        var report = await runs.GetReportAsync(run.RunId, cancellationToken);
-        var progress = RunProgress.Of(run, await runs.GetCountsAsync(run.RunId, cancellationToken), report,
-            await runs.GetParkedAsync(run.RunId, cancellationToken));
-        var status = Registered(run, requested, report) with
+    /// <summary>What the list and the detail both show of a registered run (the detail adds the parked list and the report).</summary>
+    private static EvaluationStatus Summary(RunProgress progress, RequestedEvaluation? requested, RunReport? report) =>
+        Registered(progress.Run, requested, report) with
         {
             State = progress.IsStalled ? EvaluationStatus.Stalled : report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
             ProblemsComplete = progress.ProblemsComplete,
             SamplesGraded = progress.SamplesGraded,
             ProvisionalPassAt1 = progress.ProvisionalPassAt1,
             SamplesParked = progress.SamplesParked,
-            Problem = ParkedSummary.Describe(run.RunId, progress.Parked),
+            Problem = ParkedSummary.Describe(progress.Run.RunId, progress.Parked),
         };
-        return (status, progress, report);
-    }
 
     private static EvaluationStatus Failed(FailedStart failed, RequestedEvaluation? requested) => new()
     {

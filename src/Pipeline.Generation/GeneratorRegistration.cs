@@ -12,7 +12,10 @@ namespace Pipeline.Generation;
 /// <summary>What the Generator service brings to a bus; used by its own host and by the single-process quick start.</summary>
 public static class GeneratorRegistration
 {
-    /// <param name="endpointName">overrides the kebab-case default queue name (tests use a unique one).</param>
+    /// <summary>The queue the Generator consumes from (unless a test renames it).</summary>
+    public static string Queue => EndpointNames.Of<GenerateSolutionsConsumer>();
+
+    /// <param name="endpointName">overrides <see cref="Queue"/> (tests use a unique one).</param>
     public static void AddGeneratorConsumers(this IBusRegistrationConfigurator bus, string? endpointName = null)
     {
         var consumer = bus.AddConsumer<GenerateSolutionsConsumer, GenerateSolutionsConsumerDefinition>();

@@ -12,7 +12,10 @@ namespace Pipeline.Grading;
 /// <summary>What the Executor service brings to a bus; used by its own host and by the single-process quick start.</summary>
 public static class ExecutorRegistration
 {
-    /// <param name="endpointName">the queue to consume from; default "solution-generated" (tests pass a unique one).</param>
+    /// <summary>The queue every Executor competes on (unless a test renames it); KEDA scales the Executors on it.</summary>
+    public static string Queue => EndpointNames.Of<SolutionGeneratedConsumer>();
+
+    /// <param name="endpointName">the queue to consume from instead of <see cref="Queue"/> (tests pass a unique one).</param>
     public static void AddExecutorConsumers(this IBusRegistrationConfigurator bus, string? endpointName = null)
     {
         var consumer = bus.AddConsumer<SolutionGeneratedConsumer, SolutionGeneratedConsumerDefinition>();

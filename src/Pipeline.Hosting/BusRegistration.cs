@@ -28,7 +28,7 @@ public static class BusRegistration
         });
         services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(EndpointNames.Formatter);
             bus.DisableUsageTelemetry(); // it calls an outside host; Pipeline runs beside model servers with no internet
             addConsumers(bus);
             if (options.Transport == BusTransport.InMemory)

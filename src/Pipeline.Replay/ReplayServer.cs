@@ -18,11 +18,11 @@ namespace Pipeline.Replay;
 /// </summary>
 public sealed class ReplayServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private ReplayServer(WebApplication app, ReplayModels models, FaultInjector faults)
     {
-        this.app = app;
+        _app = app;
         Models = models;
         Faults = faults;
     }
@@ -32,7 +32,7 @@ public sealed class ReplayServer : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     /// <summary>The server root, e.g. http://127.0.0.1:5123 (the API lives under /v1).</summary>
-    public string BaseUrl => app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
 
     public static async Task<ReplayServer> StartAsync(ReplayServerOptions options, CancellationToken cancellationToken = default)
     {
@@ -55,11 +55,11 @@ public sealed class ReplayServer : IAsyncDisposable
         return new ReplayServer(app, models, faults);
     }
 
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

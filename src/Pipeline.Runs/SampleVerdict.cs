@@ -17,6 +17,8 @@ public sealed record SampleVerdict
     public bool Reused { get; init; }
     /// <summary>The model's answer was cut at the token limit.</summary>
     public bool Truncated { get; init; }
+    /// <summary>Why the model gave no usable answer (empty, unparseable, missing choice), so "no answer" is told from "wrong answer".</summary>
+    public string? GenerationIssue { get; init; }
     public string? ReasoningContent { get; init; }
 
     /// <summary>Graded with no result at all: a code-execution answer skipped because it contains the call (official quirk).</summary>
@@ -35,6 +37,7 @@ public sealed record SampleVerdict
         GradingMs = graded.GradingMs,
         Reused = graded.Reused,
         Truncated = graded.Truncated,
+        GenerationIssue = graded.GenerationIssue,
         ReasoningContent = graded.ReasoningContent,
     };
 }

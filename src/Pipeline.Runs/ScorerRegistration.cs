@@ -11,6 +11,13 @@ namespace Pipeline.Runs;
 /// <summary>What the Scorer service brings to a bus; used by its own host and by the single-process quick start.</summary>
 public static class ScorerRegistration
 {
+    /// <summary>The Scorer's queues, in the order <see cref="AddScorerConsumers"/> binds them.</summary>
+    public static IReadOnlyList<string> Queues =>
+    [
+        EndpointNames.Of<EvaluationStartedConsumer>(), EndpointNames.Of<SolutionGradedConsumer>(),
+        EndpointNames.Of<ParkedGenerationConsumer>(), EndpointNames.Of<ParkedGradingConsumer>(), EndpointNames.Of<FailedStartConsumer>(),
+    ];
+
     /// <param name="instanceId">
     /// when set, the Scorer's queues get this suffix and are deleted with the bus: for tests sharing one broker
     /// </param>
@@ -26,7 +33,6 @@ public static class ScorerRegistration
     /// <summary>
     /// The Scorer's logic and its run store, chosen as the shared stores are: Redis by default (keys under
     /// Stores:KeyPrefix), in process with Stores:Backend=InMemory (single-process quick start).
-    /// The host also registers an IProblemStore (AddPipelineStores), where run problems' attributes are read.
     /// </summary>
     public static IServiceCollection AddScorer(this IServiceCollection services, IConfiguration configuration)
     {

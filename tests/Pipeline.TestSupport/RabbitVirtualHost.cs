@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Cli;
 using Pipeline.Cli.Errors;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -13,24 +14,24 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    private readonly RabbitBroker broker;
-    private readonly bool owned;
+    private readonly RabbitBroker _broker;
+    private readonly bool _owned;
 
     internal RabbitVirtualHost(string name, RabbitBroker broker, bool owned)
     {
         Name = name;
-        this.broker = broker;
-        this.owned = owned;
+        _broker = broker;
+        _owned = owned;
     }
 
     public string Name { get; }
 
-    public ConnectionFactory Factory() => broker.Factory(Name);
+    public ConnectionFactory Factory() => _broker.Factory(Name);
 
     public async Task<IReadOnlyList<ParkedMessage>> ParkedAsync()
     {
         await using var queues = await ErrorQueues.ConnectAsync(Factory(), CancellationToken.None);
-        return await queues.ListAsync(ErrorQueues.PipelineQueues, CancellationToken.None);
+        return await queues.ListAsync(PipelineQueues.All, CancellationToken.None);
     }
 
     /// <summary>Polls until <paramref name="enough"/> holds for the parked messages, or fails with what was there.</summary>
@@ -85,9 +86,9 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (owned)
+        if (_owned)
         {
-            await broker.CtlAsync("delete_vhost", Name);
+            await _broker.CtlAsync("delete_vhost", Name);
         }
     }
 

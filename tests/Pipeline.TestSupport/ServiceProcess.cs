@@ -9,20 +9,20 @@ namespace Pipeline.TestSupport;
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private ServiceProcess(string name, Process process)
     {
         Name = name;
-        this.process = process;
+        _process = process;
     }
 
     public string Name { get; }
 
-    public int Id => process.Id;
+    public int Id => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <param name="service">the folder under services/ (Ingest, Generator, Executor, Scorer)</param>
     /// <param name="name">how the output names this process, e.g. executor-2</param>
@@ -64,16 +64,16 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>SIGKILL of this process alone, as a crash: its sandbox workers die with it (bwrap --die-with-parent).</summary>
     public void Crash()
     {
-        process.Kill(entireProcessTree: false);
-        process.WaitForExit(10_000);
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit(10_000);
     }
 
     /// <summary>SIGTERM, as an orchestrator stops a container or a person presses Ctrl-C: the service shuts down gracefully.</summary>
     public void Terminate()
     {
-        if (Kill(process.Id, Sigterm) != 0)
+        if (Kill(_process.Id, Sigterm) != 0)
         {
-            throw new InvalidOperationException($"kill -TERM {process.Id} failed");
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed");
         }
     }
 
@@ -83,8 +83,8 @@ public sealed class ServiceProcess : IDisposable
         using var limit = new CancellationTokenSource(within);
         try
         {
-            await process.WaitForExitAsync(limit.Token);
-            return process.ExitCode;
+            await _process.WaitForExitAsync(limit.Token);
+            return _process.ExitCode;
         }
         catch (OperationCanceledException)
         {
@@ -94,9 +94,9 @@ public sealed class ServiceProcess : IDisposable
 
     public string Output()
     {
-        lock (output)
+        lock (_output)
         {
-            return $"----- {Name} (pid {SafeId()}{(process.HasExited ? $", exited {process.ExitCode}" : "")}) -----\n{output}";
+            return $"----- {Name} (pid {SafeId()}{(_process.HasExited ? $", exited {_process.ExitCode}" : "")}) -----\n{_output}";
         }
     }
 
@@ -104,17 +104,17 @@ public sealed class ServiceProcess : IDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
             }
         }
         catch (InvalidOperationException)
         {
             // never started or already gone
         }
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(string? line)
@@ -123,9 +123,9 @@ public sealed class ServiceProcess : IDisposable
         {
             return;
         }
-        lock (output)
+        lock (_output)
         {
-            output.AppendLine(line);
+            _output.AppendLine(line);
         }
     }
 
@@ -133,7 +133,7 @@ public sealed class ServiceProcess : IDisposable
     {
         try
         {
-            return process.Id.ToString();
+            return _process.Id.ToString();
         }
         catch (InvalidOperationException)
         {

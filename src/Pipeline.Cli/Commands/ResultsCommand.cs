@@ -40,11 +40,14 @@ public static class ResultsCommand
         var problems = RunScores.Problems(run, await store.GetCountsAsync(run.RunId, cancellationToken), window, completeOnly: !completed);
         var overall = GroupScore.Of("all", problems, run.Ks);
         var groups = by is { } breakdown ? BreakdownScores.By(breakdown, problems, run.Ks) : [];
-        // Answers the server cut at the token limit (finish_reason "length"): scored as they are, but worth knowing.
-        var truncated = (await store.GetVerdictsAsync(run.RunId, cancellationToken)).Count(verdict => verdict.Truncated);
+        // Answers the server cut at the token limit (finish_reason "length") and samples with no usable answer:
+        // both scored as they are (no answer fails), but a wrong answer and no answer call for different fixes.
+        var verdicts = await store.GetVerdictsAsync(run.RunId, cancellationToken);
+        var truncated = verdicts.Count(verdict => verdict.Truncated);
+        var noAnswer = verdicts.Count(verdict => verdict.GenerationIssue is not null);
         if (json)
         {
-            var document = new { run.RunId, run.Model, run.Scenario, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(), Overall = overall, Groups = groups, TruncatedAnswers = truncated };
+            var document = new { run.RunId, run.Model, run.Scenario, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(), Overall = overall, Groups = groups, TruncatedAnswers = truncated, NoAnswer = noAnswer };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
             return 0;
         }
@@ -58,6 +61,7 @@ public static class ResultsCommand
         }
         console.Write(table);
         console.MarkupLineInterpolated($"{truncated} answers truncated at the token limit (finish_reason \"length\")");
+        console.MarkupLineInterpolated($"{noAnswer} samples with no usable answer (empty or unparseable reply), scored as failing");
         return 0;
     }
 

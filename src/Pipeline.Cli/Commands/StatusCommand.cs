@@ -20,8 +20,7 @@ public static class StatusCommand
 
     public static async Task<int> ExecuteAsync(IRunStore store, IAnsiConsole console, string runText, CancellationToken cancellationToken)
     {
-        if (Guid.TryParse(runText, out var id) && await store.GetRunAsync(id, cancellationToken) is null
-            && await store.GetFailedStartAsync(id, cancellationToken) is { } failed)
+        if (Guid.TryParse(runText, out var id) && (await RunSnapshot.ReadAsync(store, id, cancellationToken)).FailedStart is { } failed)
         {
             var failure = new Grid().AddColumn().AddColumn();
             failure.AddRow("run", id.ToString());
@@ -31,10 +30,9 @@ public static class StatusCommand
             console.Write(failure);
             return 0;
         }
-        var run = await RunLookup.FindAsync(store, runText, cancellationToken);
-        var report = await store.GetReportAsync(run.RunId, cancellationToken);
-        var progress = RunProgress.Of(run, await store.GetCountsAsync(run.RunId, cancellationToken), report,
-            await store.GetParkedAsync(run.RunId, cancellationToken));
+        var found = await RunLookup.FindAsync(store, runText, cancellationToken);
+        var (progress, report, _) = await RunSnapshot.ReadAsync(store, found.RunId, cancellationToken);
+        var run = progress!.Run;
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("run", run.RunId.ToString());
         grid.AddRow("model", Markup.Escape(run.Model));

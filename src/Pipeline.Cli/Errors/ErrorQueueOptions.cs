@@ -32,7 +32,7 @@ internal sealed class ErrorQueueOptions
         run is null || message.RunId?.ToString("N").StartsWith(run.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), StringComparison.Ordinal) == true;
 
     public IReadOnlyList<string> Queues(ParseResult parse, bool pipelineQueuesToo) =>
-        [.. (pipelineQueuesToo ? ErrorQueues.PipelineQueues : []).Concat((parse.GetValue(Queue) ?? []).Select(ErrorQueues.QueueName)).Distinct()];
+        [.. (pipelineQueuesToo ? PipelineQueues.All : []).Concat((parse.GetValue(Queue) ?? []).Select(ErrorQueues.QueueName)).Distinct()];
 
     /// <summary>Connects, runs <paramref name="action"/>, and turns a broker that refuses or fails into one clear line (exit code 1).</summary>
     public async Task<int> RunAsync(ParseResult parse, Func<ErrorQueues, Task<int>> action, CancellationToken cancellationToken)

@@ -12,11 +12,6 @@ public sealed class ErrorQueues(IConnection connection) : IAsyncDisposable
 {
     public const string Suffix = "_error";
 
-    /// <summary>The receive endpoints of the Pipeline services (kebab-case names of their consumers).</summary>
-    public static readonly IReadOnlyList<string> PipelineQueues =
-        ["start-evaluation", "generate-solutions", "solution-generated", "evaluation-started", "solution-graded",
-            "parked-generation", "parked-grading", "failed-start"];
-
     public static async Task<ErrorQueues> ConnectAsync(ConnectionFactory factory, CancellationToken cancellationToken) =>
         new(await factory.CreateConnectionAsync(cancellationToken));
 

@@ -28,12 +28,13 @@ internal static class RunWatcher
             .StartAsync(async context =>
             {
                 var task = context.AddTask("waiting for the run to start", maxValue: 1);
-                while (!Ended(last, failed))
+                var snapshot = new RunSnapshot(null, null, null);
+                while (!snapshot.HasEnded)
                 {
                     try
                     {
-                        last = await ReadAsync(store, runId, cancellationToken);
-                        failed = last is null ? await store.GetFailedStartAsync(runId, cancellationToken) : null;
+                        snapshot = await RunSnapshot.ReadAsync(store, runId, cancellationToken);
+                        (last, failed) = (snapshot.Progress, snapshot.FailedStart);
                     }
                     catch (Exception error) when (error is RedisException or TimeoutException)
                     {
@@ -48,7 +49,7 @@ internal static class RunWatcher
                         task.Value = last.SamplesGraded;
                         task.Description = Describe(last, clock.Elapsed);
                     }
-                    if (!Ended(last, failed))
+                    if (!snapshot.HasEnded)
                     {
                         await Task.Delay(PollInterval, cancellationToken);
                     }
@@ -56,22 +57,6 @@ internal static class RunWatcher
                 task.StopTask();
             });
         return new Outcome(last, failed);
-    }
-
-    private static bool Ended(RunProgress? progress, FailedStart? failed) =>
-        failed is not null || progress is { IsCompleted: true } or { IsStalled: true };
-
-    private static async Task<RunProgress?> ReadAsync(IRunStore store, Guid runId, CancellationToken cancellationToken)
-    {
-        var run = await store.GetRunAsync(runId, cancellationToken);
-        if (run is null)
-        {
-            return null;
-        }
-        // The report first: counts read after it are final, so a completed run never shows a stale count.
-        var report = await store.GetReportAsync(runId, cancellationToken);
-        var counts = await store.GetCountsAsync(runId, cancellationToken);
-        return RunProgress.Of(run, counts, report, await store.GetParkedAsync(runId, cancellationToken));
     }
 
     private static string Describe(RunProgress progress, TimeSpan elapsed)

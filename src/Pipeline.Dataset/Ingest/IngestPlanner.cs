@@ -39,7 +39,10 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
         {
             RunId = start.RunId,
             Model = start.Model,
-            ProblemIds = [.. problems.Select(p => p.QuestionId)],
+            Problems = [.. problems.Select(p => new RunProblem
+            {
+                ProblemId = p.QuestionId, Difficulty = p.Difficulty, Platform = p.Platform, ContestDate = p.ContestDate,
+            })],
             SamplesPerProblem = start.Sampling.N,
             Ks = start.Ks,
             Request = start with { ModelServer = start.ModelServer.WithoutApiKey() },

@@ -2,12 +2,16 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Dataset.Consumers;
+using Pipeline.Hosting;
 
 namespace Pipeline.Dataset.Ingest;
 
 /// <summary>What the Ingest service brings to a bus; used by its own host and by the single-process quick start.</summary>
 public static class IngestRegistration
 {
+    /// <summary>The queue Ingest consumes from (unless a test renames it).</summary>
+    public static string Queue => EndpointNames.Of<StartEvaluationConsumer>();
+
     /// <param name="endpoint">adjusts the receive endpoint, e.g. a unique temporary queue in tests.</param>
     public static void AddIngestConsumers(this IBusRegistrationConfigurator bus, Action<IEndpointRegistrationConfigurator>? endpoint = null)
     {

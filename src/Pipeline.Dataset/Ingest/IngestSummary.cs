@@ -1,3 +1,4 @@
+using Pipeline.Core.Problems;
 using Pipeline.Dataset;
 
 namespace Pipeline.Dataset.Ingest;
@@ -5,11 +6,11 @@ namespace Pipeline.Dataset.Ingest;
 /// <summary>What one ingest stored: problems in dataset order, counts by platform × difficulty, and what was new.</summary>
 public sealed class IngestSummary
 {
-    private readonly List<(string QuestionId, string SuiteHash)> _problems = [];
+    private readonly List<Problem> _problems = [];
     private readonly Dictionary<(string Platform, string Difficulty), int> _counts = [];
 
-    /// <summary>Each stored problem and the hash its tests are stored under, in dataset order.</summary>
-    public IReadOnlyList<(string QuestionId, string SuiteHash)> Problems => _problems;
+    /// <summary>Each stored problem (with the hash its tests are stored under), in dataset order.</summary>
+    public IReadOnlyList<Problem> Problems => _problems;
     public IReadOnlyDictionary<(string Platform, string Difficulty), int> ProblemsByPlatformAndDifficulty => _counts;
     public long Tests { get; private set; }
     /// <summary>Size of the decoded suites as canonical JSON.</summary>
@@ -23,7 +24,7 @@ public sealed class IngestSummary
     internal void Add(DatasetEntry entry, bool suiteWasNew, bool problemChanged)
     {
         var problem = entry.Problem;
-        _problems.Add((problem.QuestionId, problem.SuiteHash));
+        _problems.Add(problem);
         var key = (problem.Platform, problem.Difficulty);
         _counts[key] = _counts.GetValueOrDefault(key) + 1;
         Tests += entry.Suite.Tests.Count;

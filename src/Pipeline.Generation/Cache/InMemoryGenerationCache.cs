@@ -5,14 +5,14 @@ namespace Pipeline.Generation.Cache;
 /// <summary>The cache for unit tests and single-process runs without Redis.</summary>
 public sealed class InMemoryGenerationCache : IGenerationCache
 {
-    private readonly ConcurrentDictionary<GenerationKey, CachedSample> samples = new();
+    private readonly ConcurrentDictionary<GenerationKey, CachedSample> _samples = new();
 
     public Task<CachedSample?> GetAsync(GenerationKey key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(samples.GetValueOrDefault(key));
+        Task.FromResult(_samples.GetValueOrDefault(key));
 
     public Task PutAsync(GenerationKey key, CachedSample sample, CancellationToken cancellationToken = default)
     {
-        samples.TryAdd(key, sample);
+        _samples.TryAdd(key, sample);
         return Task.CompletedTask;
     }
 }

@@ -10,12 +10,12 @@ namespace Pipeline.Generation.Offline;
 /// </summary>
 public sealed class GenerationOutput : IAsyncDisposable
 {
-    private readonly StreamWriter writer;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly StreamWriter _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     private GenerationOutput(StreamWriter writer, IReadOnlySet<string> done)
     {
-        this.writer = writer;
+        _writer = writer;
         Done = done;
     }
 
@@ -69,21 +69,21 @@ public sealed class GenerationOutput : IAsyncDisposable
 
     public async Task AppendAsync(string row, CancellationToken cancellationToken)
     {
-        await writeLock.WaitAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await writer.WriteAsync(row + "\n");
-            await writer.FlushAsync(cancellationToken);
+            await _writer.WriteAsync(row + "\n");
+            await _writer.FlushAsync(cancellationToken);
         }
         finally
         {
-            writeLock.Release();
+            _writeLock.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await writer.DisposeAsync();
-        writeLock.Dispose();
+        await _writer.DisposeAsync();
+        _writeLock.Dispose();
     }
 }

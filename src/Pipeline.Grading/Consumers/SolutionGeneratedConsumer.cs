@@ -31,6 +31,7 @@ public sealed class SolutionGeneratedConsumer(VerdictSource verdicts) : IConsume
             GradingMs = reused ? 0 : outcome.GradingMs,
             Reused = reused,
             Truncated = message.Truncated,
+            GenerationIssue = message.GenerationIssue,
             ReasoningContent = message.ReasoningContent,
         }, context.CancellationToken);
     }

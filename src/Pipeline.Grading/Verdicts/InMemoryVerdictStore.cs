@@ -5,16 +5,16 @@ namespace Pipeline.Grading.Verdicts;
 /// <summary>The verdict store of the single-process quick start and of unit tests.</summary>
 public sealed class InMemoryVerdictStore : IVerdictStore
 {
-    private readonly ConcurrentDictionary<VerdictKey, StoredVerdict> verdicts = new();
+    private readonly ConcurrentDictionary<VerdictKey, StoredVerdict> _verdicts = new();
 
-    public int Count => verdicts.Count;
+    public int Count => _verdicts.Count;
 
     public Task<StoredVerdict?> GetAsync(VerdictKey key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(verdicts.GetValueOrDefault(key));
+        Task.FromResult(_verdicts.GetValueOrDefault(key));
 
     public Task PutAsync(VerdictKey key, StoredVerdict verdict, CancellationToken cancellationToken = default)
     {
-        verdicts.TryAdd(key, verdict);
+        _verdicts.TryAdd(key, verdict);
         return Task.CompletedTask;
     }
 }

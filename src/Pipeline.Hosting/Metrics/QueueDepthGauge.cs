@@ -17,14 +17,14 @@ public sealed class QueueDepthGauge : BackgroundService, IReceiveEndpointObserve
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private readonly BusOptions bus;
-    private readonly ILogger<QueueDepthGauge> logger;
-    private readonly ConcurrentDictionary<string, long> depths = new();
+    private readonly BusOptions _bus;
+    private readonly ILogger<QueueDepthGauge> _logger;
+    private readonly ConcurrentDictionary<string, long> _depths = new();
 
     public QueueDepthGauge(PipelineMetrics metrics, BusOptions bus, ILogger<QueueDepthGauge> logger)
     {
-        this.bus = bus;
-        this.logger = logger;
+        _bus = bus;
+        _logger = logger;
         metrics.Meter.CreateObservableGauge("pipeline.queue.depth", Observe, "{message}", "Messages ready in a queue");
     }
 
@@ -32,8 +32,8 @@ public sealed class QueueDepthGauge : BackgroundService, IReceiveEndpointObserve
     {
         if (QueueOf(ready.InputAddress) is { } queue)
         {
-            depths.TryAdd(queue, 0);
-            depths.TryAdd(queue + "_error", 0);
+            _depths.TryAdd(queue, 0);
+            _depths.TryAdd(queue + "_error", 0);
         }
         return Task.CompletedTask;
     }
@@ -47,11 +47,11 @@ public sealed class QueueDepthGauge : BackgroundService, IReceiveEndpointObserve
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (bus.Transport != BusTransport.RabbitMq)
+        if (_bus.Transport != BusTransport.RabbitMq)
         {
             return;
         }
-        var factory = BrokerConnections.Factory(bus, "pipeline-queue-depth");
+        var factory = BrokerConnections.Factory(_bus, "pipeline-queue-depth");
         using var timer = new PeriodicTimer(Interval);
         IConnection? connection = null;
         try
@@ -66,7 +66,7 @@ public sealed class QueueDepthGauge : BackgroundService, IReceiveEndpointObserve
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
                     // The broker restarting is no reason to stop the service: the depth is stale until it is back.
-                    logger.LogDebug(error, "queue depth not read; reconnecting in {Interval}", Interval);
+                    _logger.LogDebug(error, "queue depth not read; reconnecting in {Interval}", Interval);
                     connection?.Dispose();
                     connection = null;
                 }
@@ -83,24 +83,24 @@ public sealed class QueueDepthGauge : BackgroundService, IReceiveEndpointObserve
 
     private async Task RefreshAsync(IConnection connection, CancellationToken cancellation)
     {
-        foreach (var queue in depths.Keys)
+        foreach (var queue in _depths.Keys)
         {
             // A channel per queue: declaring a queue that does not exist (no _error queue yet) closes its channel.
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellation);
             try
             {
                 var declared = await channel.QueueDeclarePassiveAsync(queue, cancellation);
-                depths[queue] = declared.MessageCount;
+                _depths[queue] = declared.MessageCount;
             }
             catch (OperationInterruptedException)
             {
-                depths[queue] = 0;
+                _depths[queue] = 0;
             }
         }
     }
 
     private IEnumerable<Measurement<long>> Observe() =>
-        depths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("queue", d.Key)));
+        _depths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("queue", d.Key)));
 
     public Task Stopping(ReceiveEndpointStopping stopping) => Task.CompletedTask;
 

@@ -8,50 +8,50 @@ namespace Pipeline.Replay.Faults;
 /// </summary>
 public sealed class FaultInjector
 {
-    private readonly Lock gate = new();
-    private readonly ConcurrentDictionary<Fault, int> drawn = new();
-    private FaultOptions current;
-    private Random random;
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<Fault, int> _drawn = new();
+    private FaultOptions _current;
+    private Random _random;
 
     public FaultInjector(FaultOptions options)
     {
-        current = options.Validated();
-        random = RandomFor(current);
+        _current = options.Validated();
+        _random = RandomFor(_current);
     }
 
     public FaultOptions Current
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return current;
+                return _current;
             }
         }
     }
 
     /// <summary>How many requests got each outcome (Fault.None: answered normally).</summary>
-    public int Count(Fault fault) => drawn.GetValueOrDefault(fault);
+    public int Count(Fault fault) => _drawn.GetValueOrDefault(fault);
 
     public void Set(FaultOptions options)
     {
         var validated = options.Validated();
-        lock (gate)
+        lock (_gate)
         {
-            current = validated;
-            random = RandomFor(validated);
+            _current = validated;
+            _random = RandomFor(validated);
         }
     }
 
     public Fault Draw()
     {
         Fault fault;
-        lock (gate)
+        lock (_gate)
         {
-            var roll = random.NextDouble();
-            fault = Pick(roll, current);
+            var roll = _random.NextDouble();
+            fault = Pick(roll, _current);
         }
-        drawn.AddOrUpdate(fault, 1, (_, count) => count + 1);
+        _drawn.AddOrUpdate(fault, 1, (_, count) => count + 1);
         return fault;
     }
 

@@ -8,40 +8,40 @@ namespace Pipeline.Replay.Recordings;
 /// </summary>
 public sealed class ReplayModel
 {
-    private readonly Dictionary<string, RecordedProblem> byContent = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> served = new();
+    private readonly Dictionary<string, RecordedProblem> _byContent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _served = new();
 
     public ReplayModel(string name, IEnumerable<RecordedProblem> problems)
     {
         Name = name;
         foreach (var problem in problems)
         {
-            byContent.TryAdd(problem.QuestionContent, problem);
+            _byContent.TryAdd(problem.QuestionContent, problem);
         }
     }
 
     public string Name { get; }
 
-    public int ProblemCount => byContent.Count;
+    public int ProblemCount => _byContent.Count;
 
     /// <summary>How many answers each problem has given so far, by question id (a snapshot).</summary>
-    public IReadOnlyDictionary<string, int> Served => new Dictionary<string, int>(served);
+    public IReadOnlyDictionary<string, int> Served => new Dictionary<string, int>(_served);
 
     public RecordedProblem? Recognise(string prompt)
     {
         var question = PromptQuestion.Extract(prompt);
-        if (question is not null && byContent.TryGetValue(question, out var exact))
+        if (question is not null && _byContent.TryGetValue(question, out var exact))
         {
             return exact;
         }
         // A prompt in another template still quotes the question: take the longest recorded question it contains.
-        return byContent.Values.Where(problem => prompt.Contains(problem.QuestionContent, StringComparison.Ordinal))
+        return _byContent.Values.Where(problem => prompt.Contains(problem.QuestionContent, StringComparison.Ordinal))
             .MaxBy(problem => problem.QuestionContent.Length);
     }
 
     public IReadOnlyList<string> NextOutputs(RecordedProblem problem, int n)
     {
-        var first = served.AddOrUpdate(problem.QuestionId, n, (_, count) => count + n) - n;
+        var first = _served.AddOrUpdate(problem.QuestionId, n, (_, count) => count + n) - n;
         return Enumerable.Range(first, n).Select(i => problem.Outputs[i % problem.Outputs.Count]).ToList();
     }
 }

@@ -5,11 +5,11 @@ namespace Pipeline.Replay.Recordings;
 /// <summary>The models the server answers as; new ones can be added while it runs (a new checkpoint appearing).</summary>
 public sealed class ReplayModels
 {
-    private readonly ConcurrentDictionary<string, ReplayModel> models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReplayModel> _models = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Names => models.Keys.Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Names => _models.Keys.Order(StringComparer.Ordinal).ToList();
 
-    public ReplayModel? Find(string name) => models.GetValueOrDefault(name);
+    public ReplayModel? Find(string name) => _models.GetValueOrDefault(name);
 
     public ReplayModel Add(string name, IReadOnlyList<string> recordingFiles)
     {
@@ -31,7 +31,7 @@ public sealed class ReplayModels
             throw new ArgumentException("a model needs a name", nameof(name));
         }
         var model = new ReplayModel(name, problems);
-        models[name] = model;
+        _models[name] = model;
         return model;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Pipeline.Contracts;
-using Pipeline.Core.Stores;
 using Pipeline.Runs;
 
 namespace Pipeline.Runs.Scoring;
@@ -9,7 +8,7 @@ namespace Pipeline.Runs.Scoring;
 /// The Scorer's logic, without a bus: registers runs, records each verdict once, and completes a run exactly
 /// once when its last sample is in, whichever of registration and last verdict arrives second.
 /// </summary>
-public sealed class RunScorer(IRunStore store, IProblemStore problems, TimeProvider clock)
+public sealed class RunScorer(IRunStore store, TimeProvider clock)
 {
     // Registrations never change once stored, so each process may keep them.
     private readonly ConcurrentDictionary<Guid, RunRegistration> _registrations = new();
@@ -19,12 +18,11 @@ public sealed class RunScorer(IRunStore store, IProblemStore problems, TimeProvi
         EvaluationStarted started, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
     {
         RunValidation.Check(started);
-        var runProblems = await Task.WhenAll(started.ProblemIds.Select(id => LoadProblemAsync(started.RunId, id, cancellationToken)));
         var registration = new RunRegistration
         {
             RunId = started.RunId,
             Model = started.Model,
-            Problems = runProblems,
+            Problems = started.Problems,
             SamplesPerProblem = started.SamplesPerProblem,
             Ks = started.Ks,
             StartedAt = startedAt,
@@ -84,18 +82,5 @@ public sealed class RunScorer(IRunStore store, IProblemStore problems, TimeProvi
         }
         var run = await store.GetRunAsync(runId, cancellationToken);
         return run is null ? null : _registrations.GetOrAdd(runId, run);
-    }
-
-    private async Task<RunProblem> LoadProblemAsync(Guid runId, string problemId, CancellationToken cancellationToken)
-    {
-        var problem = await problems.GetAsync(problemId, cancellationToken)
-            ?? throw new ProblemNotFoundException($"run {runId}: problem '{problemId}' is not in the problem store; ingest it first");
-        return new RunProblem
-        {
-            ProblemId = problemId,
-            Difficulty = problem.Difficulty,
-            Platform = problem.Platform,
-            ContestDate = problem.ContestDate,
-        };
     }
 }

@@ -8,11 +8,11 @@ public static class RunValidation
 {
     public static void Check(EvaluationStarted started)
     {
-        if (started.ProblemIds.Count == 0)
+        if (started.Problems is not { Count: > 0 })
         {
             throw new InvalidDataException($"run {started.RunId}: EvaluationStarted lists no problems");
         }
-        if (started.ProblemIds.Distinct().Count() != started.ProblemIds.Count)
+        if (started.Problems.DistinctBy(p => p.ProblemId).Count() != started.Problems.Count)
         {
             throw new InvalidDataException($"run {started.RunId}: EvaluationStarted lists a problem twice");
         }

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Runs;
 
 namespace Pipeline.Runs.Scoring;

@@ -23,25 +23,25 @@ namespace Pipeline.IntegrationTests.Api;
 /// </summary>
 internal sealed class ApiServers : IAsyncDisposable
 {
-    private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private readonly List<WebApplication> apis = [];
-    private RabbitVirtualHost? virtualHost;
-    private IHost? probe;
-    private IConnectionMultiplexer? redis;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+    private readonly List<WebApplication> _apis = [];
+    private RabbitVirtualHost? _virtualHost;
+    private IHost? _probe;
+    private IConnectionMultiplexer? _redis;
 
     public ConcurrentQueue<StartEvaluation> Started { get; } = new();
 
-    public string KeyPrefix => $"test-api-{id}:";
+    public string KeyPrefix => $"test-api-{_id}:";
 
-    public IBus ProbeBus => probe!.Services.GetRequiredService<IBus>();
+    public IBus ProbeBus => _probe!.Services.GetRequiredService<IBus>();
 
     public static async Task<ApiServers> StartAsync()
     {
         var servers = new ApiServers();
-        servers.redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
-        servers.virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-api-{servers.id}");
-        servers.probe = servers.BuildProbe();
-        await servers.probe.StartAsync();
+        servers._redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
+        servers._virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-api-{servers._id}");
+        servers._probe = servers.BuildProbe();
+        await servers._probe.StartAsync();
         return servers;
     }
 
@@ -56,50 +56,49 @@ internal sealed class ApiServers : IAsyncDisposable
         }
         var app = ApiHost.Build([], settings);
         await app.StartAsync();
-        apis.Add(app);
+        _apis.Add(app);
         return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
     }
 
     public async Task StopApiAsync(WebApplication app)
     {
-        apis.Remove(app);
+        _apis.Remove(app);
         await app.StopAsync();
         await app.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var app in apis.ToList())
+        foreach (var app in _apis.ToList())
         {
             await StopApiAsync(app);
         }
-        if (probe is not null)
+        if (_probe is not null)
         {
-            await probe.StopAsync();
-            probe.Dispose();
+            await _probe.StopAsync();
+            _probe.Dispose();
         }
-        if (virtualHost is not null)
+        if (_virtualHost is not null)
         {
-            await virtualHost.DisposeAsync();
+            await _virtualHost.DisposeAsync();
         }
-        if (redis is not null)
+        if (_redis is not null)
         {
-            await TestKeys.DeleteAsync(redis, KeyPrefix);
-            await redis.DisposeAsync();
+            await TestKeys.DeleteAsync(_redis, KeyPrefix);
+            await _redis.DisposeAsync();
         }
     }
 
     /// <summary>The bus and stores of this test (sections Bus, Redis, Stores), for other hosts joining it.</summary>
     public IConfiguration Configuration() => new ConfigurationBuilder().AddInMemoryCollection(Common()).Build();
 
-    private Dictionary<string, string?> Common() => Servers.Settings(KeyPrefix, virtualHost!.Name);
+    private Dictionary<string, string?> Common() => Servers.Settings(KeyPrefix, _virtualHost!.Name);
 
     private IHost BuildProbe()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(Common());
         builder.Services.AddSingleton(Started);
-        builder.Services.AddSingleton(ScorerProblems.Store);
         builder.Services.AddScorer(builder.Configuration);
         builder.Services.AddSingleton(new SelectionCheck(new DatasetOptions { Source = LcbTestData.ProblemsFile }));
         builder.Services.AddPipelineBus(builder.Configuration, bus =>

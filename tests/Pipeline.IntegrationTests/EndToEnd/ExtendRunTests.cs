@@ -28,18 +28,18 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     private static readonly DateOnly ExtendedStart = new(2025, 3, 20);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
 
-    private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private RabbitVirtualHost? virtualHost;
-    private Pipeline.Replay.ReplayServer? replay;
-    private IHost? services;
-    private IConnectionMultiplexer? redis;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+    private RabbitVirtualHost? _virtualHost;
+    private Pipeline.Replay.ReplayServer? _replay;
+    private IHost? _services;
+    private IConnectionMultiplexer? _redis;
 
-    private string KeyPrefix => $"test-extend-{id}:";
+    private string KeyPrefix => $"test-extend-{_id}:";
 
     [Fact]
     public async Task An_extension_asks_the_model_and_the_sandbox_only_for_new_problems_and_scores_the_wider_selection_exactly()
     {
-        var store = new RedisRunStore(redis!, new RedisKeys(KeyPrefix));
+        var store = new RedisRunStore(_redis!, new RedisKeys(KeyPrefix));
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -51,7 +51,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
         {
             RunId = Guid.NewGuid(),
             Model = Model,
-            BaseUrl = replay!.BaseUrl,
+            BaseUrl = _replay!.BaseUrl,
             Selection = new DatasetSelection { Release = "release_latest", StartDate = FirstStart },
             Sampling = new SamplingSettings { N = 1 },
             Ks = [1],
@@ -60,7 +60,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(0, await EvalCommand.ExecuteAsync(first, Bus(), store, console, timeout.Token));
         var firstTook = clock.Elapsed;
         var firstProblems = (await store.GetRunAsync(first.RunId))!.Problems.Select(p => p.ProblemId).ToHashSet();
-        var servedBefore = replay.Models.Find(Model)!.Served;
+        var servedBefore = _replay.Models.Find(Model)!.Served;
         Assert.All(await store.GetVerdictsAsync(first.RunId), v => Assert.False(v.Reused));
 
         var wider = new DatasetSelection { Release = "release_latest", StartDate = ExtendedStart };
@@ -80,7 +80,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Contains($"{extendedProblems.Count} problems: {firstProblems.Count} already evaluated", output.ToString());
 
         // The model server: one more request for each new problem, none for the problems already evaluated.
-        var servedAfter = replay.Models.Find(Model)!.Served;
+        var servedAfter = _replay.Models.Find(Model)!.Served;
         Assert.All(firstProblems, p => Assert.Equal(servedBefore[p], servedAfter[p]));
         Assert.All(added, p => Assert.Equal(1, servedAfter.GetValueOrDefault(p)));
 
@@ -102,45 +102,45 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
-        virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-extend-{id}");
-        replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
+        _redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
+        _virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-extend-{_id}");
+        _replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
             Faults = new FaultOptions(),
         });
-        services = BuildServices();
-        await services.StartAsync();
+        _services = BuildServices();
+        await _services.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (services is not null)
+        if (_services is not null)
         {
-            await services.StopAsync();
-            services.Dispose();
+            await _services.StopAsync();
+            _services.Dispose();
         }
-        if (replay is not null)
+        if (_replay is not null)
         {
-            await replay.DisposeAsync();
+            await _replay.DisposeAsync();
         }
-        if (virtualHost is not null)
+        if (_virtualHost is not null)
         {
-            await virtualHost.DisposeAsync();
+            await _virtualHost.DisposeAsync();
         }
-        if (redis is not null)
+        if (_redis is not null)
         {
-            await TestKeys.DeleteAsync(redis, KeyPrefix);
-            await redis.DisposeAsync();
+            await TestKeys.DeleteAsync(_redis, KeyPrefix);
+            await _redis.DisposeAsync();
         }
     }
 
     /// <summary>The four services in this process as their own hosts wire them, on the test's virtual host and key prefix.</summary>
     private IHost BuildServices() =>
-        InProcessPipeline.Build(LcbTestData.ProblemsFile, InProcessOnServers.Settings(virtualHost!.Name, KeyPrefix));
+        InProcessPipeline.Build(LcbTestData.ProblemsFile, InProcessOnServers.Settings(_virtualHost!.Name, KeyPrefix));
 
     private IConfiguration Bus() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        ["Bus:Transport"] = "RabbitMq", ["Bus:Host"] = Servers.RabbitMqHost, ["Bus:VirtualHost"] = virtualHost!.Name,
+        ["Bus:Transport"] = "RabbitMq", ["Bus:Host"] = Servers.RabbitMqHost, ["Bus:VirtualHost"] = _virtualHost!.Name,
     }).Build();
 }

@@ -21,29 +21,29 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 {
     public const string Model = "qwen2.5-7b-instruct";
 
-    private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private readonly List<ServiceProcess> processes = [];
-    private Dictionary<string, string> common = [];
-    private IConnectionMultiplexer? redis;
-    private RabbitVirtualHost? virtualHost;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+    private readonly List<ServiceProcess> _processes = [];
+    private Dictionary<string, string> _common = [];
+    private IConnectionMultiplexer? _redis;
+    private RabbitVirtualHost? _virtualHost;
 
     private PipelineCluster(ClusterOptions options)
     {
         Options = options;
-        VirtualHost = $"test-e2e-{id}";
+        VirtualHost = $"test-e2e-{_id}";
     }
 
     public ClusterOptions Options { get; }
 
     public string VirtualHost { get; }
 
-    public string KeyPrefix => $"test-e2e-{id}:";
+    public string KeyPrefix => $"test-e2e-{_id}:";
 
     public Pipeline.Replay.ReplayServer Replay { get; private set; } = null!;
 
     public string ModelBaseUrl => Replay.BaseUrl;
 
-    public IRunStore Store => new RedisRunStore(redis!, new RedisKeys(KeyPrefix));
+    public IRunStore Store => new RedisRunStore(_redis!, new RedisKeys(KeyPrefix));
 
     /// <summary>The cluster's Redis, for stores a test reads or fills beside the services (under <see cref="KeyPrefix"/>).</summary>
     public IConnectionMultiplexer Redis => redis!;
@@ -70,7 +70,7 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
         }
     }
 
-    public ServiceProcess Process(string name) => processes.Single(p => p.Name == name);
+    public ServiceProcess Process(string name) => _processes.Single(p => p.Name == name);
 
     /// <summary>
     /// One more Executor process, named executor-N after those started before it. One warm worker each: as many
@@ -78,16 +78,16 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
     /// </summary>
     public ServiceProcess StartExecutor()
     {
-        var executor = ServiceProcess.Start("Executor", $"executor-{processes.Count(p => p.Name.StartsWith("executor-", StringComparison.Ordinal)) + 1}",
-            With(common, ("Sandbox:Workers", "1")));
-        processes.Add(executor);
+        var executor = ServiceProcess.Start("Executor", $"executor-{_processes.Count(p => p.Name.StartsWith("executor-", StringComparison.Ordinal)) + 1}",
+            With(_common, ("Sandbox:Workers", "1")));
+        _processes.Add(executor);
         return executor;
     }
 
     public IConfiguration BusConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(
         BusSettings().ToDictionary(setting => setting.Key, setting => (string?)setting.Value)).Build();
 
-    public string AllOutput() => string.Join("\n", processes.Select(p => p.Output()));
+    public string AllOutput() => string.Join("\n", _processes.Select(p => p.Output()));
 
     public Task<string> OutputAsync() => Task.FromResult(AllOutput());
 
@@ -102,11 +102,11 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 
     private async Task StartServicesAsync()
     {
-        redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+        _redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
         {
             EndPoints = { Options.Redis }, AbortOnConnectFail = false,
         });
-        virtualHost = await Options.Broker.CreateVirtualHostAsync(VirtualHost);
+        _virtualHost = await Options.Broker.CreateVirtualHostAsync(VirtualHost);
         Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
@@ -117,22 +117,22 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
             },
             Faults = new FaultOptions(),
         });
-        common = new Dictionary<string, string>(BusSettings())
+        _common = new Dictionary<string, string>(BusSettings())
         {
             ["Redis:Configuration"] = Options.Redis,
             ["Stores:KeyPrefix"] = KeyPrefix,
         };
-        processes.Add(ServiceProcess.Start("Ingest", "ingest", With(common, ("Dataset:Source", LcbTestData.ProblemsFile),
+        _processes.Add(ServiceProcess.Start("Ingest", "ingest", With(_common, ("Dataset:Source", LcbTestData.ProblemsFile),
             ("Dataset:TestOutputPrediction", BundledData.TestOutputRows(LcbTestData.Folder)), ("Dataset:CodeExecution", BundledData.ExecutionRows(LcbTestData.Folder)))));
-        processes.Add(ServiceProcess.Start("Generator", "generator", common));
+        _processes.Add(ServiceProcess.Start("Generator", "generator", _common));
         for (var executor = 1; executor <= Options.Executors; executor++)
         {
             StartExecutor();
         }
-        processes.Add(ServiceProcess.Start("Scorer", "scorer", common));
+        _processes.Add(ServiceProcess.Start("Scorer", "scorer", _common));
         await ConsumerBindings.WaitAsync(this, Options.Executors, TimeSpan.FromMinutes(2), () =>
         {
-            if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
+            if (_processes.FirstOrDefault(p => p.HasExited) is { } exited)
             {
                 throw new InvalidOperationException($"{exited.Name} exited while starting\n{AllOutput()}");
             }
@@ -141,7 +141,7 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in processes)
+        foreach (var process in _processes)
         {
             process.Dispose();
         }
@@ -149,17 +149,17 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
         {
             await Replay.DisposeAsync();
         }
-        if (virtualHost is not null)
+        if (_virtualHost is not null)
         {
-            await virtualHost.DisposeAsync();
+            await _virtualHost.DisposeAsync();
         }
-        if (redis is not null)
+        if (_redis is not null)
         {
-            if (redis.IsConnected)
+            if (_redis.IsConnected)
             {
-                await TestKeys.DeleteAsync(redis, KeyPrefix);
+                await TestKeys.DeleteAsync(_redis, KeyPrefix);
             }
-            await redis.DisposeAsync();
+            await _redis.DisposeAsync();
         }
     }
 

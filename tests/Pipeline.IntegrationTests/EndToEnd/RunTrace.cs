@@ -9,18 +9,18 @@ namespace Pipeline.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed class RunTrace
 {
-    private readonly List<(TimeSpan At, long Graded)> points = [];
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly List<(TimeSpan At, long Graded)> _points = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public TimeSpan Now => clock.Elapsed;
+    public TimeSpan Now => _clock.Elapsed;
 
     public long LastGraded
     {
         get
         {
-            lock (points)
+            lock (_points)
             {
-                return points.Count == 0 ? 0 : points[^1].Graded;
+                return _points.Count == 0 ? 0 : _points[^1].Graded;
             }
         }
     }
@@ -32,9 +32,9 @@ public sealed class RunTrace
             try
             {
                 var graded = (await store.GetCountsAsync(runId, cancellationToken)).Values.Sum(c => (long)c.Samples);
-                lock (points)
+                lock (_points)
                 {
-                    points.Add((clock.Elapsed, graded));
+                    _points.Add((_clock.Elapsed, graded));
                 }
                 await Task.Delay(200, cancellationToken);
             }
@@ -61,10 +61,10 @@ public sealed class RunTrace
     /// <summary>From <paramref name="faultEnded"/> to the first sample graded after it (null: none was).</summary>
     public TimeSpan? TimeToResume(TimeSpan faultEnded)
     {
-        lock (points)
+        lock (_points)
         {
-            var before = points.LastOrDefault(p => p.At <= faultEnded).Graded;
-            var resumed = points.FirstOrDefault(p => p.At > faultEnded && p.Graded > before);
+            var before = _points.LastOrDefault(p => p.At <= faultEnded).Graded;
+            var resumed = _points.FirstOrDefault(p => p.At > faultEnded && p.Graded > before);
             return resumed == default ? null : resumed.At - faultEnded;
         }
     }

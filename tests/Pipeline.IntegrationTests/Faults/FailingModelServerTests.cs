@@ -32,30 +32,30 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     private static readonly DatasetSelection Selection = new() { Release = "release_latest", Limit = 12 };
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private RabbitVirtualHost? virtualHost;
-    private Pipeline.Replay.ReplayServer? replay;
-    private IHost? pipeline;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+    private RabbitVirtualHost? _virtualHost;
+    private Pipeline.Replay.ReplayServer? _replay;
+    private IHost? _pipeline;
 
-    private string KeyPrefix => $"test-faults-{id}:";
+    private string KeyPrefix => $"test-faults-{_id}:";
 
-    private string VirtualHost => virtualHost!.Name;
+    private string VirtualHost => _virtualHost!.Name;
 
     [Fact]
     public async Task Problems_parked_while_the_server_failed_them_complete_the_run_with_official_verdicts_after_replay()
     {
         var selected = DatasetReader.Read(LcbTestData.ProblemsFile, Selection, new DatasetReport()).Select(e => e.Problem.QuestionId).ToList();
         string[] failing = [selected[1], selected[6]];
-        replay!.Faults.Set(new FaultOptions { FailingProblems = $"^({string.Join("|", failing.Select(Regex.Escape))})$" });
+        _replay!.Faults.Set(new FaultOptions { FailingProblems = $"^({string.Join("|", failing.Select(Regex.Escape))})$" });
         var run = Guid.NewGuid();
         var sinceStart = Stopwatch.StartNew();
-        await pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        await _pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
         {
-            RunId = run, Model = Model, BaseUrl = replay.BaseUrl, Selection = Selection, Sampling = new SamplingSettings { N = 1 }, Ks = [1],
+            RunId = run, Model = Model, BaseUrl = _replay.BaseUrl, Selection = Selection, Sampling = new SamplingSettings { N = 1 }, Ks = [1],
         });
 
-        var store = pipeline.Services.GetRequiredService<IRunStore>();
-        var parked = await virtualHost!.WaitForParkedAsync(p => p.Count >= failing.Length, Patience);
+        var store = _pipeline.Services.GetRequiredService<IRunStore>();
+        var parked = await _virtualHost!.WaitForParkedAsync(p => p.Count >= failing.Length, Patience);
         await Wait.UntilAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, Patience, "the other problems to be graded");
         log.WriteLine($"{failing.Length} problems parked and {selected.Count - failing.Length} graded {sinceStart.Elapsed.TotalSeconds:F1} s after the start");
         Assert.Equal(failing.Order(), parked.Select(p => p.ProblemId!).Order());
@@ -70,12 +70,12 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         Assert.All(await store.GetParkedAsync(run), p => Assert.Equal((ParkedWork.Generation, 1), (p.Stage, p.Samples)));
         Assert.Equal(ExitCodes.RunStalled, await EvalCommand.FollowAsync(store, run, Plain(new StringWriter()), CancellationToken.None));
 
-        replay.Faults.Set(new FaultOptions());
+        _replay.Faults.Set(new FaultOptions());
         var clock = Stopwatch.StartNew();
         var output = new StringWriter();
-        await using (var queues = await ErrorQueues.ConnectAsync(virtualHost!.Factory(), CancellationToken.None))
+        await using (var queues = await ErrorQueues.ConnectAsync(_virtualHost!.Factory(), CancellationToken.None))
         {
-            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run.ToString("N")[..8], Plain(output), CancellationToken.None);
+            await ReplayCommand.ExecuteAsync(queues, PipelineQueues.All, run.ToString("N")[..8], Plain(output), CancellationToken.None);
         }
         Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
         await Wait.UntilAsync(async () => await store.GetReportAsync(run) is not null, Patience, "the replayed run to complete");
@@ -88,7 +88,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         Assert.All(verdicts, v => Assert.Equal(official[v.ProblemId].Results, v.Results));
         var report = (await store.GetReportAsync(run))!;
         Assert.Equal(verdicts.Count(v => official[v.ProblemId].Passed) / (double)selected.Count, report.Overall.PassAtK["pass@1"], 9);
-        Assert.Empty(await virtualHost!.ParkedAsync());
+        Assert.Empty(await _virtualHost!.ParkedAsync());
         Assert.Empty(await store.GetParkedAsync(run));
     }
 
@@ -96,13 +96,13 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     public async Task A_model_the_server_refuses_is_parked_at_once_with_the_servers_message_and_the_run_stalls()
     {
         var run = Guid.NewGuid();
-        await pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        await _pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
         {
-            RunId = run, Model = "gpt-nope", BaseUrl = replay!.BaseUrl, Selection = Selection with { Limit = 2 },
+            RunId = run, Model = "gpt-nope", BaseUrl = _replay!.BaseUrl, Selection = Selection with { Limit = 2 },
             Sampling = new SamplingSettings { N = 3 }, Ks = [1],
         });
-        var store = pipeline.Services.GetRequiredService<IRunStore>();
-        var parked = await virtualHost!.WaitForParkedAsync(p => p.Count >= 2, Patience);
+        var store = _pipeline.Services.GetRequiredService<IRunStore>();
+        var parked = await _virtualHost!.WaitForParkedAsync(p => p.Count >= 2, Patience);
         Assert.All(parked, p =>
         {
             Assert.Equal(("generate-solutions", run, 0), (p.Queue, p.RunId, p.Retries));
@@ -123,19 +123,19 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     public async Task A_start_Ingest_refuses_marks_the_run_failed_with_the_reason(string? platform, string? startDate, string reason)
     {
         var run = Guid.NewGuid();
-        await pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        await _pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
         {
-            RunId = run, Model = Model, BaseUrl = replay!.BaseUrl,
+            RunId = run, Model = Model, BaseUrl = _replay!.BaseUrl,
             Selection = Selection with
             {
                 Platforms = platform is null ? [] : [platform], StartDate = startDate is null ? null : DateOnly.Parse(startDate),
             },
         });
-        var store = pipeline.Services.GetRequiredService<IRunStore>();
+        var store = _pipeline.Services.GetRequiredService<IRunStore>();
         Assert.Equal(ExitCodes.RunFailed, await EvalCommand.FollowAsync(store, run, Plain(new StringWriter()), CancellationToken.None).WaitAsync(Patience));
         var failed = await store.GetFailedStartAsync(run);
         Assert.StartsWith(reason, failed!.Reason);
-        Assert.Equal((Model, replay.BaseUrl), (failed.Model, failed.BaseUrl));
+        Assert.Equal((Model, _replay.BaseUrl), (failed.Model, failed.BaseUrl));
     }
 
     private static IAnsiConsole Plain(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
@@ -145,12 +145,12 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-faults-{id}");
-        replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
+        _virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-faults-{_id}");
+        _replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
         });
-        pipeline = InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>(InProcessOnServers.Settings(VirtualHost, KeyPrefix))
+        _pipeline = InProcessPipeline.Build(LcbTestData.ProblemsFile, new Dictionary<string, string?>(InProcessOnServers.Settings(VirtualHost, KeyPrefix))
         {
             // Short retries, so the failing problems are parked in seconds: one HTTP retry, then one message retry.
             ["ModelServer:MaxRetryAttempts"] = "1",
@@ -158,24 +158,24 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
             ["Retry:ModelServer:Exponential"] = "1",
             ["Retry:ModelServer:MinInterval"] = "00:00:00.200",
         });
-        await pipeline.StartAsync();
+        await _pipeline.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (pipeline is not null)
+        if (_pipeline is not null)
         {
-            await pipeline.StopAsync();
-            await TestKeys.DeleteAsync(pipeline.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
-            pipeline.Dispose();
+            await _pipeline.StopAsync();
+            await TestKeys.DeleteAsync(_pipeline.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
+            _pipeline.Dispose();
         }
-        if (replay is not null)
+        if (_replay is not null)
         {
-            await replay.DisposeAsync();
+            await _replay.DisposeAsync();
         }
-        if (virtualHost is not null)
+        if (_virtualHost is not null)
         {
-            await virtualHost.DisposeAsync();
+            await _virtualHost.DisposeAsync();
         }
     }
 

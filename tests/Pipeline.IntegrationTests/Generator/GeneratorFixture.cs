@@ -22,14 +22,14 @@ public sealed class GeneratorFixture : IAsyncDisposable
 {
     public const string RecordedModel = "qwen2.5-7b-instruct";
 
-    private readonly IHost host;
-    private readonly ConcurrentQueue<SolutionGenerated> received;
+    private readonly IHost _host;
+    private readonly ConcurrentQueue<SolutionGenerated> _received;
 
     private GeneratorFixture(IHost host, Pipeline.Replay.ReplayServer replay, ConcurrentQueue<SolutionGenerated> received, string endpoint, Problem problem)
     {
-        this.host = host;
+        _host = host;
         Replay = replay;
-        this.received = received;
+        _received = received;
         GeneratorEndpoint = endpoint;
         Problem = problem;
     }
@@ -92,7 +92,7 @@ public sealed class GeneratorFixture : IAsyncDisposable
 
     public async Task SendAsync(GenerateSolutions command)
     {
-        var sender = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{GeneratorEndpoint}"));
+        var sender = await _host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{GeneratorEndpoint}"));
         await sender.Send(command);
     }
 
@@ -101,19 +101,19 @@ public sealed class GeneratorFixture : IAsyncDisposable
     {
         try
         {
-            await Wait.UntilAsync(() => received.Count(s => s.RunId == runId) >= n, within, $"{n} samples of run {runId}");
+            await Wait.UntilAsync(() => _received.Count(s => s.RunId == runId) >= n, within, $"{n} samples of run {runId}");
         }
         catch (TimeoutException)
         {
             // The tests assert on what did arrive, which says more than the timeout.
         }
-        return received.Where(s => s.RunId == runId).OrderBy(s => s.SampleIndex).ToList();
+        return _received.Where(s => s.RunId == runId).OrderBy(s => s.SampleIndex).ToList();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync();
-        host.Dispose();
+        await _host.StopAsync();
+        _host.Dispose();
         await Replay.DisposeAsync();
         await RabbitBroker.SharedDefault.DeleteQueuesAsync(GeneratorEndpoint, $"{GeneratorEndpoint}_error", $"{GeneratorEndpoint}_skipped", $"{GeneratorEndpoint}-probe");
     }

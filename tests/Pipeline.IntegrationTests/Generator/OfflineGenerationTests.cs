@@ -15,7 +15,7 @@ namespace Pipeline.IntegrationTests.Generator;
 public sealed class OfflineGenerationTests : IDisposable
 {
     private const string Model = "qwen2.5-7b-instruct";
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"generate-{Guid.NewGuid():N}.jsonl");
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"generate-{Guid.NewGuid():N}.jsonl");
 
     [Fact]
     public async Task Rows_hold_the_official_code_and_a_second_run_asks_the_model_nothing()
@@ -34,7 +34,7 @@ public sealed class OfflineGenerationTests : IDisposable
         await RunAsync(problems.Take(4).ToList(), settings);
         await RunAsync(problems, settings);
 
-        var rows = File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var rows = File.ReadAllLines(_path).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(problems.Select(p => p.QuestionId).Order(), rows.Select(r => r.GetProperty("question_id").GetString()).Order());
         foreach (var row in rows)
         {
@@ -55,7 +55,7 @@ public sealed class OfflineGenerationTests : IDisposable
         try
         {
             using var lcb = ServiceProcess.StartLcb(["generate", "--problems", LcbTestData.ProblemsFile, "--limit", "5", "--base-url", replay.BaseUrl + "/v1",
-                "--model", Model, "--n", "2", "--out", path, "--official-dir", folder], new Dictionary<string, string>());
+                "--model", Model, "--n", "2", "--out", _path, "--official-dir", folder], new Dictionary<string, string>());
             Assert.True(await lcb.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, lcb.Output());
 
             var official = Path.Combine(folder, "Scenario.codegeneration_2_0.2.json");
@@ -63,7 +63,7 @@ public sealed class OfflineGenerationTests : IDisposable
             var array = JsonDocument.Parse(File.ReadAllText(official)).RootElement.EnumerateArray().ToList();
             var ids = array.Select(r => r.GetProperty("question_id").GetString()!).ToList();
             Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
-            var lines = File.ReadAllLines(path).ToDictionary(line => JsonDocument.Parse(line).RootElement.GetProperty("question_id").GetString()!);
+            var lines = File.ReadAllLines(_path).ToDictionary(line => JsonDocument.Parse(line).RootElement.GetProperty("question_id").GetString()!);
             Assert.Equal(lines.Keys.Order(StringComparer.Ordinal), ids);
             Assert.All(array, row => Assert.Equal(
                 JsonSerializer.Serialize(JsonDocument.Parse(lines[row.GetProperty("question_id").GetString()!]).RootElement), JsonSerializer.Serialize(row)));
@@ -74,14 +74,14 @@ public sealed class OfflineGenerationTests : IDisposable
         }
     }
 
-    public void Dispose() => File.Delete(path);
+    public void Dispose() => File.Delete(_path);
 
     private async Task RunAsync(IReadOnlyList<Pipeline.Core.Problems.Problem> problems, OfflineGenerationSettings settings)
     {
         var options = new ModelServerOptions { MaxRetryAttempts = 1 };
         using var services = new ServiceCollection().AddModelClient(options).BuildServiceProvider();
         var generator = new OfflineGenerator(new SampleGenerator(services.GetRequiredService<IModelClient>(), new InMemoryGenerationCache(), options));
-        await using var output = GenerationOutput.Open(path);
+        await using var output = GenerationOutput.Open(_path);
         await generator.RunAsync(output.Pending(problems), settings, output, (_, _) => { }, default);
     }
 }

@@ -11,14 +11,14 @@ public sealed class DedicatedRabbitMq : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
 
-    private readonly string directory;
-    private readonly Dictionary<string, string> environment;
+    private readonly string _directory;
+    private readonly Dictionary<string, string> _environment;
 
     private DedicatedRabbitMq(string directory, RabbitBroker broker, Dictionary<string, string> environment)
     {
-        this.directory = directory;
+        _directory = directory;
         Broker = broker;
-        this.environment = environment;
+        _environment = environment;
     }
 
     public RabbitBroker Broker { get; }
@@ -53,10 +53,10 @@ public sealed class DedicatedRabbitMq : IAsyncDisposable
 
     public async Task StartNodeAsync()
     {
-        await ExternalCommand.RunAsync("rabbitmq-server", ["-detached"], environment);
+        await ExternalCommand.RunAsync("rabbitmq-server", ["-detached"], _environment);
         if (!await FreePort.WaitUntilListeningAsync(Broker.Port, StartLimit))
         {
-            throw new InvalidOperationException($"RabbitMQ node {Broker.Node} did not listen on {Broker.Port} within {StartLimit}; logs in {directory}/log");
+            throw new InvalidOperationException($"RabbitMQ node {Broker.Node} did not listen on {Broker.Port} within {StartLimit}; logs in {_directory}/log");
         }
     }
 
@@ -70,6 +70,6 @@ public sealed class DedicatedRabbitMq : IAsyncDisposable
         {
             // already stopped
         }
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -9,12 +9,12 @@ namespace Pipeline.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class DedicatedRedis : IDisposable
 {
-    private readonly string directory;
-    private Process? server;
+    private readonly string _directory;
+    private Process? _server;
 
     private DedicatedRedis(string directory, int port)
     {
-        this.directory = directory;
+        _directory = directory;
         Port = port;
     }
 
@@ -35,31 +35,31 @@ public sealed class DedicatedRedis : IDisposable
         var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--save", "",
-            "--appendonly", "yes", "--appendfsync", "always", "--logfile", Path.Combine(directory, "redis.log"),
+            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _directory, "--save", "",
+            "--appendonly", "yes", "--appendfsync", "always", "--logfile", Path.Combine(_directory, "redis.log"),
         })
         {
             start.ArgumentList.Add(argument);
         }
-        server = Process.Start(start)!;
+        _server = Process.Start(start)!;
         if (!await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30)))
         {
-            throw new InvalidOperationException($"redis-server did not listen on {Port}; see {directory}/redis.log");
+            throw new InvalidOperationException($"redis-server did not listen on {Port}; see {_directory}/redis.log");
         }
     }
 
     /// <summary>SIGKILL: no shutdown, no last save; what survives is what the append-only file already holds.</summary>
     public void Crash()
     {
-        server?.Kill();
-        server?.WaitForExit(10_000);
-        server?.Dispose();
-        server = null;
+        _server?.Kill();
+        _server?.WaitForExit(10_000);
+        _server?.Dispose();
+        _server = null;
     }
 
     public void Dispose()
     {
         Crash();
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 }

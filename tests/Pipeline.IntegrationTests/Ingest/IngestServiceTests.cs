@@ -39,10 +39,10 @@ public sealed class IngestServiceTests
             var started = await seen.Started.Task.WaitAsync(TimeSpan.FromSeconds(60));
             await seen.AllCommands(5).WaitAsync(TimeSpan.FromSeconds(60));
 
-            Assert.Equal(5, started.ProblemIds.Count);
+            Assert.Equal(5, started.Problems.Count);
             Assert.Equal(3, started.SamplesPerProblem);
             Assert.Equal([1, 3], started.Ks);
-            Assert.Equal(started.ProblemIds.Order(), seen.Commands.Keys.Order());
+            Assert.Equal(started.Problems.Select(p => p.ProblemId).Order(), seen.Commands.Keys.Order());
             var problems = host.Services.GetRequiredService<IProblemStore>();
             var suites = host.Services.GetRequiredService<ISuiteStore>();
             foreach (var command in seen.Commands.Values)

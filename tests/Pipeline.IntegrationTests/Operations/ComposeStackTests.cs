@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Pipeline.Cli;
 using Pipeline.Cli.Commands;
 using Pipeline.Contracts;
 using Pipeline.Core.Stores;
@@ -100,10 +101,7 @@ public sealed class ComposeStackTests(ITestOutputHelper log)
     /// <summary>Until every service's queue has its consumers (two on the Executors'); a command published earlier would be dropped.</summary>
     private static async Task WaitForConsumersAsync(ComposeProject project, CancellationToken cancellationToken)
     {
-        var expected = new Dictionary<string, int>
-        {
-            ["start-evaluation"] = 1, ["generate-solutions"] = 1, ["solution-generated"] = 2, ["evaluation-started"] = 1, ["solution-graded"] = 1,
-        };
+        var expected = PipelineQueues.Consumers(executors: 2);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         var listing = "";
         while (DateTime.UtcNow < deadline)
@@ -111,8 +109,7 @@ public sealed class ComposeStackTests(ITestOutputHelper log)
             var queues = await project.RunAsync(cancellationToken,
                 "exec", "-T", "rabbitmq", "/usr/lib/rabbitmq/bin/rabbitmqctl", "list_queues", "-q", "--no-table-headers", "name", "consumers");
             listing = queues.Output;
-            var consumers = Regex.Matches(listing, @"^(\S+)\s+(\d+)\s*$", RegexOptions.Multiline)
-                .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value));
+            var consumers = RabbitBroker.ParseQueues(listing);
             if (expected.All(e => consumers.GetValueOrDefault(e.Key) >= e.Value))
             {
                 return;

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using MassTransit;
-using Pipeline.Grading.Consumers;
-using Pipeline.Grading.Sandbox;
-using Pipeline.Hosting.Retries;
+using Pipeline.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 
 namespace Pipeline.IntegrationTests.Operations;
@@ -74,9 +71,8 @@ public sealed class KubernetesManifestTests
         Assert.Equal("Unconfined", container.Text("securityContext.seccompProfile.type"));
         Assert.Contains(container.At("env")!.Value.EnumerateArray(), e => e.Text("name") == "PIPELINE_Sandbox__Backend" && e.Text("value") == "process");
 
-        // The queue as the bus names it: the Executor's consumer definition under the kebab-case formatter PipelineHost sets.
-        IConsumerDefinition definition = new SolutionGeneratedConsumerDefinition(new SandboxOptions(), new RetryOptions());
-        var queue = definition.GetEndpointName(KebabCaseEndpointNameFormatter.Instance);
+        // The queue as the bus names it: the Executor's consumer under the formatter every Pipeline bus sets.
+        var queue = ExecutorRegistration.Queue;
         var scaled = resources.Single(r => r.Text("kind") == "ScaledObject");
         Assert.Equal("executor", scaled.Text("spec.scaleTargetRef.name"));
         var trigger = scaled.At("spec.triggers")!.Value[0];

@@ -15,11 +15,11 @@ public sealed class SwarmNode : IAsyncDisposable
     private const string GatewayBridge = "docker_gwbridge";
     private static readonly string LockPath = Path.Combine(Path.GetTempPath(), "pipeline-swarm-test.lock");
 
-    private readonly FileStream held;
-    private bool created;
-    private bool bridgeExisted;
+    private readonly FileStream _held;
+    private bool _created;
+    private bool _bridgeExisted;
 
-    private SwarmNode(FileStream held) => this.held = held;
+    private SwarmNode(FileStream held) => _held = held;
 
     public static async Task<SwarmNode> JoinAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class SwarmNode : IAsyncDisposable
 
     private async Task InitAsync(CancellationToken cancellationToken)
     {
-        bridgeExisted = (await DockerAsync(cancellationToken, "network", "inspect", GatewayBridge)).ExitCode == 0;
+        _bridgeExisted = (await DockerAsync(cancellationToken, "network", "inspect", GatewayBridge)).ExitCode == 0;
         if (await StateAsync(cancellationToken) == "active")
         {
             var label = await DockerAsync(cancellationToken, "node", "inspect", "self", "--format", $"{{{{index .Spec.Labels \"{Label}\"}}}}");
@@ -48,7 +48,7 @@ public sealed class SwarmNode : IAsyncDisposable
             }
             await CheckedAsync(cancellationToken, "swarm", "leave", "--force"); // a killed test run's leftover
         }
-        created = true;
+        _created = true;
         await CheckedAsync(cancellationToken, "swarm", "init", "--advertise-addr", "127.0.0.1", "--listen-addr", "127.0.0.1:2377",
             "--default-addr-pool", "10.213.0.0/16");
         var nodeId = (await CheckedAsync(cancellationToken, "info", "--format", "{{.Swarm.NodeID}}")).Trim(); // `node update` takes no "self"
@@ -59,11 +59,11 @@ public sealed class SwarmNode : IAsyncDisposable
     {
         try
         {
-            if (created)
+            if (_created)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
                 await DockerAsync(timeout.Token, "swarm", "leave", "--force");
-                if (!bridgeExisted)
+                if (!_bridgeExisted)
                 {
                     await DockerAsync(timeout.Token, "network", "rm", GatewayBridge);
                 }
@@ -71,7 +71,7 @@ public sealed class SwarmNode : IAsyncDisposable
         }
         finally
         {
-            await held.DisposeAsync();
+            await _held.DisposeAsync();
         }
     }
 

@@ -14,13 +14,13 @@ namespace Pipeline.IntegrationTests.Operations;
 /// </summary>
 public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
 {
-    private readonly Dictionary<string, string> environment;
-    private IConnectionMultiplexer? redis;
+    private readonly Dictionary<string, string> _environment;
+    private IConnectionMultiplexer? _redis;
 
     private SwarmStack(string name, Dictionary<string, string> environment, string modelBaseUrl)
     {
         Name = name;
-        this.environment = environment;
+        _environment = environment;
         ModelBaseUrl = modelBaseUrl;
     }
 
@@ -31,7 +31,7 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
 
     public string ModelBaseUrl { get; }
 
-    public IRunStore Store => new RedisRunStore(redis!, new RedisKeys());
+    public IRunStore Store => new RedisRunStore(_redis!, new RedisKeys());
 
     /// <param name="executors">Executor replicas at first; <paramref name="workers"/> warm sandboxes each.</param>
     public static async Task<SwarmStack> DeployAsync(string datasetFolder, string modelBaseUrl, int executors, int workers, CancellationToken cancellationToken)
@@ -48,22 +48,22 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
         }, modelBaseUrl);
         Directory.CreateDirectory(ExecutorShare); // a stack, unlike compose, makes no missing bind source
         var deploy = await Shell.RunAsync("docker", ["stack", "deploy", "--resolve-image", "never", "-c", "docker-stack.yml", stack.Name],
-            ComposeProject.RepositoryRoot, stack.environment, cancellationToken);
+            ComposeProject.RepositoryRoot, stack._environment, cancellationToken);
         if (deploy.ExitCode != 0)
         {
             await stack.DisposeAsync();
             throw new InvalidOperationException($"docker stack deploy: {deploy}");
         }
-        stack.redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+        stack._redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
         {
-            EndPoints = { $"localhost:{stack.environment["REDIS_PORT"]}" }, AbortOnConnectFail = false,
+            EndPoints = { $"localhost:{stack._environment["REDIS_PORT"]}" }, AbortOnConnectFail = false,
         });
         return stack;
     }
 
     public IConfiguration BusConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        ["Bus:Host"] = "localhost", ["Bus:Port"] = environment["RABBITMQ_PORT"],
+        ["Bus:Host"] = "localhost", ["Bus:Port"] = _environment["RABBITMQ_PORT"],
     }).Build();
 
     /// <summary>rabbitmqctl in the stack's RabbitMQ container; throws while it has none running (killed, restarting).</summary>
@@ -118,9 +118,9 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (redis is not null)
+        if (_redis is not null)
         {
-            await redis.DisposeAsync();
+            await _redis.DisposeAsync();
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await SwarmNode.DockerAsync(timeout.Token, "stack", "rm", Name);

@@ -32,7 +32,7 @@ public sealed class RedisRunStoreTests : IAsyncLifetime
     {
         var runId = Guid.NewGuid();
         var stores = new[] { new RedisRunStore(_first, new RedisKeys(_prefix)), new RedisRunStore(_second, new RedisKeys(_prefix)) };
-        var scorers = stores.Select(s => new RunScorer(s, ScorerProblems.Store, TimeProvider.System)).ToArray();
+        var scorers = stores.Select(s => new RunScorer(s, TimeProvider.System)).ToArray();
         var graded = ScorerProblems.AllGraded(runId, SamplesPerProblem);
         var deliveries = graded.Concat(graded).OrderBy(_ => Random.Shared.Next()).ToList();
         var registration = deliveries.Count / 2;
@@ -59,7 +59,7 @@ public sealed class RedisRunStoreTests : IAsyncLifetime
     {
         var runId = Guid.NewGuid();
         var store = new RedisRunStore(_first, new RedisKeys(_prefix));
-        var scorer = new RunScorer(store, ScorerProblems.Store, TimeProvider.System);
+        var scorer = new RunScorer(store, TimeProvider.System);
         await scorer.RegisterAsync(ScorerProblems.Started(runId, 1), DateTimeOffset.UtcNow);
         foreach (var message in ScorerProblems.AllGraded(runId, 1))
         {

@@ -61,7 +61,6 @@ public sealed class ScorerBusTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(Servers.Settings(keyPrefix));
         builder.Services.AddSingleton(completions);
-        builder.Services.AddSingleton(ScorerProblems.Store);
         builder.Services.AddScorer(builder.Configuration);
         builder.Services.AddPipelineBus(builder.Configuration, bus =>
         {

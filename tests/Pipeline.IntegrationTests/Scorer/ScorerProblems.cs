@@ -26,11 +26,12 @@ internal static class ScorerProblems
         PrivateTests = 0,
     }).ToList();
 
-    public static IProblemStore Store { get; } = new Fixed();
-
     public static EvaluationStarted Started(Guid runId, int samplesPerProblem) => new()
     {
-        RunId = runId, Model = "it-model", ProblemIds = All.Select(p => p.QuestionId).ToList(),
+        RunId = runId, Model = "it-model", Problems = All.Select(p => new RunProblem
+        {
+            ProblemId = p.QuestionId, Difficulty = p.Difficulty, Platform = p.Platform, ContestDate = p.ContestDate,
+        }).ToList(),
         SamplesPerProblem = samplesPerProblem, Ks = [1, 5],
     };
 
@@ -43,13 +44,4 @@ internal static class ScorerProblems
         })).ToList();
 
     public static int CorrectOf(int problemIndex, int samplesPerProblem) => Math.Min(problemIndex, samplesPerProblem);
-
-    private sealed class Fixed : IProblemStore
-    {
-        public Task<bool> PutAsync(Problem problem, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("the Scorer only reads problems");
-
-        public Task<Problem?> GetAsync(string questionId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(All.FirstOrDefault(p => p.QuestionId == questionId));
-    }
 }

@@ -4,68 +4,68 @@ namespace Pipeline.UnitTests.Api;
 
 public sealed class CheckpointWatcherTests
 {
-    private readonly FakeCatalog catalog = new();
-    private readonly InMemoryEvaluationLedger ledger = new();
-    private readonly RecordingPublisher publisher = new();
+    private readonly FakeCatalog _catalog = new();
+    private readonly InMemoryEvaluationLedger _ledger = new();
+    private readonly RecordingPublisher _publisher = new();
 
     [Fact]
     public async Task Each_new_model_is_started_once_across_polls_with_the_run_options()
     {
-        var watcher = Watchers.Create(catalog, ledger, publisher);
-        catalog.Models.AddRange(["ckpt-100", "ckpt-200"]);
+        var watcher = Watchers.Create(_catalog, _ledger, _publisher);
+        _catalog.Models.AddRange(["ckpt-100", "ckpt-200"]);
 
         var first = await watcher.PollOnceAsync(CancellationToken.None);
         var second = await watcher.PollOnceAsync(CancellationToken.None);
-        catalog.Models.Add("ckpt-300");
+        _catalog.Models.Add("ckpt-300");
         var third = await watcher.PollOnceAsync(CancellationToken.None);
 
         Assert.Equal(["ckpt-100", "ckpt-200"], first.Started.Select(s => s.Model));
         Assert.Empty(second.Started);
         Assert.Equal(["ckpt-300"], third.Started.Select(s => s.Model));
-        Assert.Equal(["ckpt-100", "ckpt-200", "ckpt-300"], publisher.Published.Select(s => s.Model));
-        var start = publisher.Published.First();
+        Assert.Equal(["ckpt-100", "ckpt-200", "ckpt-300"], _publisher.Published.Select(s => s.Model));
+        var start = _publisher.Published.First();
         Assert.Equal(Watchers.BaseUrl, start.BaseUrl);
         Assert.Equal("release_v6", start.Selection.Release);
         Assert.Equal(3, start.Sampling.N);
         Assert.Equal([1, 2], start.Ks);
-        Assert.Equal(3, publisher.Published.Select(s => s.RunId).Distinct().Count());
+        Assert.Equal(3, _publisher.Published.Select(s => s.RunId).Distinct().Count());
     }
 
     [Fact]
     public async Task Ids_the_pattern_does_not_match_are_never_started()
     {
-        var watcher = Watchers.Create(catalog, ledger, publisher, match: "^ckpt-");
-        catalog.Models.AddRange(["ckpt-1", "base-model", "my-ckpt-2"]);
+        var watcher = Watchers.Create(_catalog, _ledger, _publisher, match: "^ckpt-");
+        _catalog.Models.AddRange(["ckpt-1", "base-model", "my-ckpt-2"]);
 
         await watcher.PollOnceAsync(CancellationToken.None);
         await watcher.PollOnceAsync(CancellationToken.None);
 
-        Assert.Equal(["ckpt-1"], publisher.Published.Select(s => s.Model));
+        Assert.Equal(["ckpt-1"], _publisher.Published.Select(s => s.Model));
     }
 
     [Fact]
     public async Task A_server_that_is_down_is_reported_and_its_models_started_when_it_is_back()
     {
-        var watcher = Watchers.Create(catalog, ledger, publisher);
-        catalog.Models.Add("ckpt-1");
-        catalog.Failure = new HttpRequestException("Connection refused");
+        var watcher = Watchers.Create(_catalog, _ledger, _publisher);
+        _catalog.Models.Add("ckpt-1");
+        _catalog.Failure = new HttpRequestException("Connection refused");
 
         var down = await watcher.PollOnceAsync(CancellationToken.None);
-        catalog.Failure = null;
+        _catalog.Failure = null;
         var back = await watcher.PollOnceAsync(CancellationToken.None);
 
         Assert.Empty(down.Started);
         Assert.Contains("Connection refused", Assert.Single(down.Problems));
         Assert.Equal(["ckpt-1"], back.Started.Select(s => s.Model));
-        Assert.Single(publisher.Published);
+        Assert.Single(_publisher.Published);
     }
 
     [Fact]
     public async Task A_run_that_could_not_be_published_gives_its_claim_back_and_starts_next_poll()
     {
-        var watcher = Watchers.Create(catalog, ledger, publisher);
-        catalog.Models.Add("ckpt-1");
-        publisher.FailuresLeft = 1;
+        var watcher = Watchers.Create(_catalog, _ledger, _publisher);
+        _catalog.Models.Add("ckpt-1");
+        _publisher.FailuresLeft = 1;
 
         var failed = await watcher.PollOnceAsync(CancellationToken.None);
         var retried = await watcher.PollOnceAsync(CancellationToken.None);
@@ -73,28 +73,28 @@ public sealed class CheckpointWatcherTests
         Assert.Empty(failed.Started);
         Assert.Contains("broker unreachable", Assert.Single(failed.Problems));
         var started = Assert.Single(retried.Started);
-        Assert.Equal(started.RunId, Assert.Single(publisher.Published).RunId);
+        Assert.Equal(started.RunId, Assert.Single(_publisher.Published).RunId);
         // The failed attempt left no queued run behind.
-        Assert.Equal(started.RunId, Assert.Single(await ledger.ListAsync()).RunId);
+        Assert.Equal(started.RunId, Assert.Single(await _ledger.ListAsync()).RunId);
     }
 
     [Fact]
     public async Task Two_watchers_sharing_the_claims_start_each_model_once()
     {
-        var one = Watchers.Create(catalog, ledger, publisher);
-        var two = Watchers.Create(catalog, ledger, publisher);
-        catalog.Models.AddRange(Enumerable.Range(0, 20).Select(i => $"ckpt-{i}"));
+        var one = Watchers.Create(_catalog, _ledger, _publisher);
+        var two = Watchers.Create(_catalog, _ledger, _publisher);
+        _catalog.Models.AddRange(Enumerable.Range(0, 20).Select(i => $"ckpt-{i}"));
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? one : two).PollOnceAsync(CancellationToken.None)));
 
-        Assert.Equal(20, publisher.Published.Count);
-        Assert.Equal(20, publisher.Published.Select(s => s.Model).Distinct().Count());
+        Assert.Equal(20, _publisher.Published.Count);
+        Assert.Equal(20, _publisher.Published.Select(s => s.Model).Distinct().Count());
     }
 
     [Fact]
     public async Task Polling_stops_when_cancelled()
     {
-        var watcher = Watchers.Create(catalog, ledger, publisher);
+        var watcher = Watchers.Create(_catalog, _ledger, _publisher);
         using var stop = new CancellationTokenSource();
         var polls = 0;
 

@@ -7,15 +7,15 @@ namespace Pipeline.UnitTests.Api;
 
 public sealed class EvaluationQueriesTests
 {
-    private readonly InMemoryEvaluationLedger ledger = new();
-    private readonly InMemoryRunStore runs = new();
-    private readonly RecordingPublisher publisher = new();
+    private readonly InMemoryEvaluationLedger _ledger = new();
+    private readonly InMemoryRunStore _runs = new();
+    private readonly RecordingPublisher _publisher = new();
 
     [Fact]
     public async Task A_started_run_is_queued_then_running_with_progress_then_completed_with_its_report()
     {
-        var scorer = new RunScorer(runs, ScorerFixtures.Store(), TimeProvider.System);
-        var queries = new EvaluationQueries(ledger, runs);
+        var scorer = new RunScorer(_runs, TimeProvider.System);
+        var queries = new EvaluationQueries(_ledger, _runs);
         var launched = await Launch("ckpt-1");
 
         var queued = await queries.GetAsync(launched.RunId, CancellationToken.None);
@@ -44,8 +44,8 @@ public sealed class EvaluationQueriesTests
     [Fact]
     public async Task A_run_whose_rest_is_parked_is_stalled_and_says_why_until_a_replayed_verdict_clears_it()
     {
-        var scorer = new RunScorer(runs, ScorerFixtures.Store(), TimeProvider.System);
-        var queries = new EvaluationQueries(ledger, runs);
+        var scorer = new RunScorer(_runs, TimeProvider.System);
+        var queries = new EvaluationQueries(_ledger, _runs);
         var launched = await Launch("ckpt-1");
         await scorer.RegisterAsync(ScorerFixtures.Started(launched.RunId, 2), DateTimeOffset.UtcNow);
         var graded = ScorerFixtures.AllGraded(launched.RunId, 2, (_, _) => true);
@@ -55,7 +55,7 @@ public sealed class EvaluationQueriesTests
             await scorer.RecordAsync(sample);
         }
         var running = await queries.GetAsync(launched.RunId, CancellationToken.None);
-        await runs.RecordParkedAsync(launched.RunId, new ParkedWork
+        await _runs.RecordParkedAsync(launched.RunId, new ParkedWork
         {
             ProblemId = parkedProblem, Samples = 2, Stage = ParkedWork.Generation, Reason = "ModelServerRejectedException: model server answered 400 (BadRequest): no recording",
         });
@@ -71,15 +71,15 @@ public sealed class EvaluationQueriesTests
         Assert.StartsWith($"2 samples parked (generation of {parkedProblem}: ModelServerRejectedException: model server answered 400", stalled.Problem);
         Assert.EndsWith($"`lcb replay --run {launched.RunId.ToString("N")[..8]}`", stalled.Problem);
         Assert.Equal((EvaluationStatus.Completed, 0L, null), (completed!.State, completed.SamplesParked, completed.Problem));
-        Assert.Empty(await runs.GetParkedAsync(launched.RunId));
+        Assert.Empty(await _runs.GetParkedAsync(launched.RunId));
     }
 
     [Fact]
     public async Task A_start_Ingest_refused_is_failed_with_its_reason_in_the_detail_and_the_list()
     {
-        var queries = new EvaluationQueries(ledger, runs);
+        var queries = new EvaluationQueries(_ledger, _runs);
         var launched = await Launch("ckpt-1");
-        await runs.RecordFailedStartAsync(new FailedStart
+        await _runs.RecordFailedStartAsync(new FailedStart
         {
             RunId = launched.RunId, Model = "ckpt-1", BaseUrl = "http://model", Reason = "DatasetException: unknown platform topcoder", FailedAt = DateTimeOffset.UtcNow,
         });
@@ -92,15 +92,15 @@ public sealed class EvaluationQueriesTests
     [Fact]
     public async Task Unknown_runs_are_not_found()
     {
-        Assert.Null(await new EvaluationQueries(ledger, runs).GetAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await new EvaluationQueries(_ledger, _runs).GetAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     [Fact]
     public async Task The_list_holds_queued_runs_and_runs_started_elsewhere_newest_first()
     {
-        var queries = new EvaluationQueries(ledger, runs);
+        var queries = new EvaluationQueries(_ledger, _runs);
         var elsewhere = Guid.NewGuid();
-        await runs.RegisterAsync(new RunRegistration
+        await _runs.RegisterAsync(new RunRegistration
         {
             RunId = elsewhere, Model = "from-lcb-eval", Problems = [], SamplesPerProblem = 1, Ks = [1], StartedAt = DateTimeOffset.UtcNow.AddHours(-1),
         });
@@ -116,6 +116,6 @@ public sealed class EvaluationQueriesTests
     }
 
     private Task<LaunchResult> Launch(string model) =>
-        new EvaluationLauncher(ledger, publisher, TimeProvider.System)
+        new EvaluationLauncher(_ledger, _publisher, TimeProvider.System)
             .LaunchAsync(Watchers.Template.For(model, Watchers.BaseUrl), "api", claim: true, CancellationToken.None);
 }

@@ -17,7 +17,7 @@ public sealed class EvalWaitTests
     {
         var store = new InMemoryRunStore();
         var runId = Guid.NewGuid();
-        var scorer = new RunScorer(store, ScorerFixtures.Store(), TimeProvider.System);
+        var scorer = new RunScorer(store, TimeProvider.System);
         await scorer.RegisterAsync(ScorerFixtures.Started(runId, 1, 1), DateTimeOffset.UtcNow);
         foreach (var graded in ScorerFixtures.AllGraded(runId, 1, (id, _) => id == "p-easy"))
         {

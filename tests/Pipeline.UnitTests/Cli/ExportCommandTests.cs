@@ -42,7 +42,7 @@ public sealed class ExportCommandTests
 
     private async Task ScoreAsync(IEnumerable<Pipeline.Contracts.SolutionGraded> verdicts)
     {
-        var scorer = new RunScorer(_store, ScorerFixtures.Store(), TimeProvider.System);
+        var scorer = new RunScorer(_store, TimeProvider.System);
         await scorer.RegisterAsync(ScorerFixtures.Started(_runId, 3), DateTimeOffset.UtcNow);
         foreach (var graded in verdicts)
         {

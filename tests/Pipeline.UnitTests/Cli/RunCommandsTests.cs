@@ -48,6 +48,26 @@ public sealed class RunCommandsTests
     }
 
     [Fact]
+    public async Task Results_count_samples_with_no_answer_apart_from_wrong_answers_and_the_store_keeps_why()
+    {
+        var runId = Guid.NewGuid();
+        var scorer = new RunScorer(_store, TimeProvider.System);
+        await scorer.RegisterAsync(ScorerFixtures.Started(runId, 2), DateTimeOffset.UtcNow);
+        foreach (var graded in ScorerFixtures.AllGraded(runId, 2, (id, _) => id == "p-easy"))
+        {
+            var unanswered = graded.ProblemId == "p-hard" && graded.SampleIndex == 1;
+            await scorer.RecordAsync(unanswered ? graded with { GenerationIssue = "empty answer", Code = "" } : graded);
+        }
+
+        await ResultsCommand.ExecuteAsync(_store, _console, runId.ToString(), null, DateWindow.All, json: true, default);
+
+        using var document = JsonDocument.Parse(_output.ToString());
+        Assert.Equal(1, document.RootElement.GetProperty("noAnswer").GetInt32());
+        var stored = Assert.Single(await _store.GetVerdictsAsync(runId), v => v.GenerationIssue is not null);
+        Assert.Equal(("p-hard", 1, "empty answer", false), (stored.ProblemId, stored.SampleIndex, stored.GenerationIssue, stored.Passed));
+    }
+
+    [Fact]
     public async Task Status_mid_run_shows_counts_and_the_provisional_pass_at_1()
     {
         var runId = await ScoredRunAsync(complete: false);
@@ -94,7 +114,7 @@ public sealed class RunCommandsTests
     private async Task<Guid> ScoredRunAsync(bool complete, bool allPass = false)
     {
         var runId = Guid.NewGuid();
-        var scorer = new RunScorer(_store, ScorerFixtures.Store(), TimeProvider.System);
+        var scorer = new RunScorer(_store, TimeProvider.System);
         await scorer.RegisterAsync(ScorerFixtures.Started(runId, 2), DateTimeOffset.UtcNow);
         var verdicts = ScorerFixtures.AllGraded(runId, 2, (id, i) => allPass || id == "p-easy" || (id == "p-medium" && i == 0));
         foreach (var graded in complete ? verdicts : verdicts.SkipLast(1))

@@ -110,7 +110,7 @@ public sealed class RunExtensionTests
         var runId = Guid.NewGuid();
         var request = Original with { RunId = runId };
 
-        await new RunScorer(store, ScorerFixtures.Store(), TimeProvider.System)
+        await new RunScorer(store, TimeProvider.System)
             .RegisterAsync(ScorerFixtures.Started(runId, 1) with { Request = request }, DateTimeOffset.UtcNow);
 
         Assert.Equal(request, (await store.GetRunAsync(runId))!.Request);

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Runs.Comparison;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;

@@ -7,7 +7,7 @@ namespace Pipeline.UnitTests.Generator;
 
 public sealed class GenerationOutputTests : IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"generate-{Guid.NewGuid():N}.jsonl");
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"generate-{Guid.NewGuid():N}.jsonl");
 
     [Fact]
     public void Rows_carry_the_official_layout_in_sample_order()
@@ -25,13 +25,13 @@ public sealed class GenerationOutputTests : IDisposable
     public async Task Resuming_keeps_finished_rows_and_cuts_a_torn_last_line()
     {
         var finished = GenerationRow.Serialize(Problem("q1"), Samples("a"));
-        File.WriteAllText(path, finished + "\n" + finished.Replace("q1", "q2")[..40]);
-        await using (var output = GenerationOutput.Open(path))
+        File.WriteAllText(_path, finished + "\n" + finished.Replace("q1", "q2")[..40]);
+        await using (var output = GenerationOutput.Open(_path))
         {
             Assert.Equal(["q1"], output.Done);
             await output.AppendAsync(GenerationRow.Serialize(Problem("q2"), Samples("b")), default);
         }
-        var ids = File.ReadAllLines(path).Select(GenerationRow.QuestionId).ToList();
+        var ids = File.ReadAllLines(_path).Select(GenerationRow.QuestionId).ToList();
         Assert.Equal(["q1", "q2"], ids);
     }
 
@@ -40,13 +40,13 @@ public sealed class GenerationOutputTests : IDisposable
     {
         var finished = GenerationRow.Serialize(Problem("q1"), Samples("a"));
         var text = "not json\n" + finished + "\n";
-        File.WriteAllText(path, text);
-        var error = Assert.Throws<InvalidDataException>(() => GenerationOutput.Open(path));
+        File.WriteAllText(_path, text);
+        var error = Assert.Throws<InvalidDataException>(() => GenerationOutput.Open(_path));
         Assert.Contains(":1 ", error.Message);
-        Assert.Equal(text, await File.ReadAllTextAsync(path));
+        Assert.Equal(text, await File.ReadAllTextAsync(_path));
     }
 
-    public void Dispose() => File.Delete(path);
+    public void Dispose() => File.Delete(_path);
 
     private static Problem Problem(string id) => new()
     {

@@ -150,9 +150,9 @@ public sealed class ModelClientResilienceTests
 
     private sealed class ScriptedHandler(params Func<HttpResponseMessage>[] responses) : HttpMessageHandler
     {
-        private int calls;
+        private int _calls;
 
-        public int Calls => calls;
+        public int Calls => _calls;
 
         public string? Authorization { get; private set; }
 
@@ -168,7 +168,7 @@ public sealed class ModelClientResilienceTests
             Authorizations.Add(Authorization);
             Bodies.Add(request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
             await Task.Delay(Delay, cancellationToken);
-            var index = Interlocked.Increment(ref calls) - 1;
+            var index = Interlocked.Increment(ref _calls) - 1;
             var response = responses[Math.Min(index, responses.Length - 1)]();
             response.RequestMessage = request;
             return response;

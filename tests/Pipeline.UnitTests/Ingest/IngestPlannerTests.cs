@@ -19,9 +19,14 @@ public sealed class IngestPlannerTests
 
         var plan = await Planner(LcbTestData.File("problems.jsonl")).PlanAsync(start);
 
-        Assert.Equal(50, plan.Started.ProblemIds.Count);
+        Assert.Equal(50, plan.Started.Problems.Count);
         Assert.Equal((start.RunId, "m", 4), (plan.Started.RunId, plan.Started.Model, plan.Started.SamplesPerProblem));
-        Assert.Equal(plan.Started.ProblemIds, plan.Commands.Select(c => c.ProblemId));
+        Assert.Equal(plan.Started.Problems.Select(p => p.ProblemId), plan.Commands.Select(c => c.ProblemId));
+        foreach (var started in plan.Started.Problems)
+        {
+            var stored = await _problems.GetAsync(started.ProblemId);
+            Assert.Equal((stored!.Difficulty, stored.Platform, stored.ContestDate), (started.Difficulty, started.Platform, started.ContestDate));
+        }
         Assert.Equal(start, plan.Started.Request);
         foreach (var command in plan.Commands)
         {

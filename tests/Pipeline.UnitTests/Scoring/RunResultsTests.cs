@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
 using static Pipeline.UnitTests.Scoring.ScorerFixtures;

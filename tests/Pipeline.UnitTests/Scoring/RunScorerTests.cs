@@ -12,7 +12,7 @@ public sealed class RunScorerTests
     private readonly InMemoryRunStore _store = new();
     private readonly Guid _runId = Guid.NewGuid();
 
-    private RunScorer NewScorer() => new(_store, Store(), TimeProvider.System);
+    private RunScorer NewScorer() => new(_store, TimeProvider.System);
 
     [Fact]
     public async Task A_duplicate_verdict_changes_nothing()
@@ -98,13 +98,27 @@ public sealed class RunScorerTests
     }
 
     [Fact]
-    public async Task A_run_naming_a_problem_that_was_never_ingested_is_refused_with_its_id()
+    public async Task A_run_keeps_the_problem_attributes_its_start_carries()
     {
-        var started = Started(_runId, 1) with { ProblemIds = ["p-easy", "p-missing"] };
+        var started = Started(_runId, 1);
+        var renamed = started with { Problems = [started.Problems[0] with { Difficulty = "hard", Platform = "codeforces" }, .. started.Problems.Skip(1)] };
 
-        var error = await Assert.ThrowsAsync<ProblemNotFoundException>(() => NewScorer().RegisterAsync(started, Start));
+        await NewScorer().RegisterAsync(renamed, Start);
 
-        Assert.Contains("p-missing", error.Message);
+        var run = await _store.GetRunAsync(_runId);
+        Assert.Equal(renamed.Problems, run!.Problems);
+        Assert.Equal(("hard", "codeforces"), (run.Problems[0].Difficulty, run.Problems[0].Platform));
+    }
+
+    [Fact]
+    public async Task A_start_listing_a_problem_twice_is_refused()
+    {
+        var started = Started(_runId, 1);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            NewScorer().RegisterAsync(started with { Problems = [started.Problems[0], started.Problems[0]] }, Start));
+
+        Assert.Contains("twice", error.Message);
         Assert.Null(await _store.GetRunAsync(_runId));
     }
 }

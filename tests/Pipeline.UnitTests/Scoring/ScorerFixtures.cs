@@ -18,7 +18,10 @@ internal static class ScorerFixtures
     {
         RunId = runId,
         Model = "test-model",
-        ProblemIds = Problems.Select(p => p.QuestionId).ToList(),
+        Problems = Problems.Select(p => new RunProblem
+        {
+            ProblemId = p.QuestionId, Difficulty = p.Difficulty, Platform = p.Platform, ContestDate = p.ContestDate,
+        }).ToList(),
         SamplesPerProblem = samplesPerProblem,
         Ks = ks.Length == 0 ? [1] : ks,
     };

@@ -106,19 +106,4 @@ public sealed class VerdictSourceTests
         Assert.Equal([-2], verdict.Graded.Results);
         Assert.Equal(0, _sandbox.Calls);
     }
-
-    private sealed class CountingSandbox : ISandbox
-    {
-        public SandboxOutcome Next { get; set; } = new() { Results = [1] };
-
-        public int Calls { get; private set; }
-
-        public Task<SandboxOutcome> GradeAsync(SandboxRequest request, CancellationToken cancellationToken = default)
-        {
-            Calls++;
-            return Task.FromResult(Next);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -1,6 +1,6 @@
-namespace Pipeline.Runs;
+namespace Pipeline.Contracts;
 
-/// <summary>One problem of a run with the attributes results are broken down by, copied at registration.</summary>
+/// <summary>One problem of a run with the attributes results are broken down by: Ingest sends them, the Scorer keeps them.</summary>
 public sealed record RunProblem
 {
     public required string ProblemId { get; init; }

@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Contracts;
+using Pipeline.Core.Stores;
+using Pipeline.Generation;
+using Pipeline.Generation.Cache;
+using Pipeline.Generation.ModelClient;
+using Pipeline.UnitTests.Generator;
+using Pipeline.UnitTests.Scoring;
+
+namespace Pipeline.UnitTests.Consumers;
+
+/// <summary>The Generator's consumer on the test harness, with a scripted model server.</summary>
+public sealed class GenerateSolutionsConsumerTests
+{
+    private readonly InMemoryProblemStore _problems = new();
+    private readonly ScriptedModel _model = new(new ModelReply
+    {
+        Answers = [new ModelAnswer("```python\nprint(1)\n```", null), new ModelAnswer("", "empty answer")],
+        Parsed = true,
+    });
+
+    [Fact]
+    public async Task Each_sample_is_published_with_its_code_or_why_it_has_none()
+    {
+        await _problems.PutAsync(ScorerFixtures.Problems[0]);
+        await using var bus = await StartAsync();
+
+        await bus.Harness.Bus.Publish(Command(ScorerFixtures.Problems[0].QuestionId));
+
+        await Wait.UntilAsync(() => bus.Harness.Published.Select<SolutionGenerated>().Count() == 2, TimeSpan.FromSeconds(30), "two samples");
+        var samples = bus.Harness.Published.Select<SolutionGenerated>().Select(p => p.Context.Message).OrderBy(s => s.SampleIndex).ToList();
+        Assert.Equal([("print(1)", null), ("", "empty answer")], samples.Select(s => (s.Code, s.GenerationIssue)));
+        Assert.All(samples, s => Assert.Equal(("hash-p-easy", 6.0), (s.SuiteHash, s.TimeoutSeconds)));
+    }
+
+    [Fact]
+    public async Task A_problem_never_ingested_is_faulted_without_asking_the_model()
+    {
+        await using var bus = await StartAsync();
+
+        await bus.Harness.Bus.Publish(Command("p-missing"));
+
+        var fault = await bus.PublishedAsync<Fault<GenerateSolutions>>();
+        Assert.Contains("p-missing", fault.Exceptions[0].Message);
+        Assert.Empty(_model.RequestedN);
+    }
+
+    private Task<ConsumerHarness> StartAsync() => ConsumerHarness.StartAsync(bus => bus.AddGeneratorConsumers(), services =>
+    {
+        services.AddSingleton<IProblemStore>(_problems);
+        services.AddSingleton(new SampleGenerator(_model, new InMemoryGenerationCache(), new ModelServerOptions()));
+    });
+
+    private static GenerateSolutions Command(string problemId) => new()
+    {
+        RunId = Guid.NewGuid(), ProblemId = problemId, SuiteHash = "hash-" + problemId, Model = "m", BaseUrl = "http://model",
+        PromptStyle = "OpenAIChat", Sampling = new SamplingSettings { N = 2 }, TimeoutSeconds = 6,
+    };
+}
