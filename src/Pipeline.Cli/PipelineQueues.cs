@@ -9,7 +9,7 @@ namespace Pipeline.Cli;
 public static class PipelineQueues
 {
     public static IReadOnlyList<string> All =>
-        [IngestRegistration.Queue, GeneratorRegistration.Queue, ExecutorRegistration.Queue, .. ScorerRegistration.Queues];
+        [.. IngestRegistration.Queues, GeneratorRegistration.Queue, ExecutorRegistration.Queue, .. ScorerRegistration.Queues];
 
     /// <summary>How many consumers each queue has once every service is up with <paramref name="executors"/> Executors.</summary>
     public static IReadOnlyDictionary<string, long> Consumers(int executors) =>

@@ -9,8 +9,8 @@ namespace Pipeline.Dataset.Ingest;
 /// <summary>What the Ingest service brings to a bus; used by its own host and by the single-process quick start.</summary>
 public static class IngestRegistration
 {
-    /// <summary>The queue Ingest consumes from (unless a test renames it).</summary>
-    public static string Queue => EndpointNames.Of<StartEvaluationConsumer>();
+    /// <summary>The queues Ingest consumes from (unless a test renames them): starts, and the checks before a start.</summary>
+    public static IReadOnlyList<string> Queues => [EndpointNames.Of<StartEvaluationConsumer>(), EndpointNames.Of<CheckSelectionConsumer>()];
 
     /// <param name="endpoint">adjusts the receive endpoint, e.g. a unique temporary queue in tests.</param>
     public static void AddIngestConsumers(this IBusRegistrationConfigurator bus, Action<IEndpointRegistrationConfigurator>? endpoint = null)

@@ -115,19 +115,19 @@ public sealed class CheckpointWatcherTests
     public async Task Nothing_starts_while_Ingest_refuses_the_selection_and_it_is_asked_no_more_once_accepted()
     {
         var selections = new FakeSelections { Errors = new Dictionary<string, string> { ["platforms"] = "unknown 'topcoder'" } };
-        var watcher = Watchers.Create(catalog, ledger, publisher, selections: selections);
-        catalog.Models.Add("ckpt-1");
+        var watcher = Watchers.Create(_catalog, _ledger, _publisher, selections: selections);
+        _catalog.Models.Add("ckpt-1");
 
         var refused = await watcher.PollOnceAsync(CancellationToken.None);
         selections.Errors = new Dictionary<string, string>();
         var accepted = await watcher.PollOnceAsync(CancellationToken.None);
-        catalog.Models.Add("ckpt-2");
+        _catalog.Models.Add("ckpt-2");
         await watcher.PollOnceAsync(CancellationToken.None);
 
         Assert.Equal(["Ingest refuses the selection: platforms: unknown 'topcoder'"], refused.Problems);
         Assert.Empty(refused.Started);
         Assert.Equal(["ckpt-1"], accepted.Started.Select(s => s.Model));
-        Assert.Equal(["ckpt-1", "ckpt-2"], publisher.Published.Select(s => s.Model));
+        Assert.Equal(["ckpt-1", "ckpt-2"], _publisher.Published.Select(s => s.Model));
         Assert.Equal(2, selections.Asked);
     }
 
@@ -135,13 +135,13 @@ public sealed class CheckpointWatcherTests
     public async Task A_silent_Ingest_does_not_hold_runs_back_and_is_asked_again()
     {
         var selections = new FakeSelections { Silent = true };
-        var watcher = Watchers.Create(catalog, ledger, publisher, selections: selections);
-        catalog.Models.Add("ckpt-1");
+        var watcher = Watchers.Create(_catalog, _ledger, _publisher, selections: selections);
+        _catalog.Models.Add("ckpt-1");
 
         await watcher.PollOnceAsync(CancellationToken.None);
         await watcher.PollOnceAsync(CancellationToken.None);
 
-        Assert.Equal(["ckpt-1"], publisher.Published.Select(s => s.Model));
+        Assert.Equal(["ckpt-1"], _publisher.Published.Select(s => s.Model));
         Assert.Equal(2, selections.Asked);
     }
 

@@ -5,6 +5,7 @@ using Pipeline.Core.Stores;
 using Pipeline.Generation;
 using Pipeline.Generation.Cache;
 using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.SelfRepair;
 using Pipeline.UnitTests.Generator;
 using Pipeline.UnitTests.Scoring;
 
@@ -50,6 +51,8 @@ public sealed class GenerateSolutionsConsumerTests
     {
         services.AddSingleton<IProblemStore>(_problems);
         services.AddSingleton(new SampleGenerator(_model, new InMemoryGenerationCache(), new ModelServerOptions()));
+        services.AddSingleton<ICodegenStore, InMemoryCodegenStore>();
+        services.AddSingleton<ScenarioSampler>();
     });
 
     private static GenerateSolutions Command(string problemId) => new()

@@ -88,7 +88,7 @@ public sealed class IngestPlannerTests
     {
         var planner = Planner(LcbTestData.File("problems.jsonl"));
         var all = await planner.PlanAsync(Start(new DatasetSelection { Release = "release_latest" }));
-        var answered = all.Started.ProblemIds.Where((_, index) => index % 3 == 0).ToList();
+        var answered = all.Started.Problems.Select(p => p.ProblemId).Where((_, index) => index % 3 == 0).ToList();
         var repair = Start(new DatasetSelection { Release = "release_latest", Limit = 5 }) with
         {
             Scenario = "selfrepair", Codegen = new CodegenSource { Source = "run x", ProblemIds = [.. answered, "not-in-the-dataset"] },
@@ -96,8 +96,8 @@ public sealed class IngestPlannerTests
 
         var plan = await planner.PlanAsync(repair);
 
-        Assert.Equal(answered.Take(5), plan.Started.ProblemIds);
-        Assert.Equal(plan.Started.ProblemIds, plan.Commands.Select(c => c.ProblemId));
+        Assert.Equal(answered.Take(5), plan.Started.Problems.Select(p => p.ProblemId));
+        Assert.Equal(plan.Started.Problems.Select(p => p.ProblemId), plan.Commands.Select(c => c.ProblemId));
         Assert.All(plan.Commands, c => Assert.Equal("selfrepair", c.Scenario));
     }
 
