@@ -9,6 +9,8 @@ declare -A needs=(
   [bubblewrap]=/usr/bin/bwrap
   [python3-numpy]=/usr/lib/python3/dist-packages/numpy
   [docker-compose]=/usr/bin/docker-compose
+  [chromium]=/usr/bin/chromium
+  [npm]=/usr/bin/npm
 )
 missing=()
 for package in "${!needs[@]}"; do

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.Dashboard;
 using Pipeline.Evaluations.Watching;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
@@ -20,6 +21,7 @@ public static class ApiRegistration
         services.AddScorer(configuration);
         services.AddEvaluationLauncher(configuration);
         services.AddSingleton<EvaluationQueries>();
+        services.AddDashboard();
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
         {

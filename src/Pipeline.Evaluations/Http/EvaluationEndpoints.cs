@@ -10,6 +10,8 @@ public static class EvaluationEndpoints
         StartEvaluationEndpoint.Map(app);
         EvaluationQueryEndpoints.Map(app);
         EvaluationEventsEndpoint.Map(app);
+        DashboardApiEndpoints.Map(app);
+        DashboardPageEndpoints.Map(app);
         return app;
     }
 

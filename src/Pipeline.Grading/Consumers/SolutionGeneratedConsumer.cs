@@ -30,6 +30,10 @@ public sealed class SolutionGeneratedConsumer(VerdictSource verdicts) : IConsume
             RawOutput = message.RawOutput,
             GradingMs = reused ? 0 : outcome.GradingMs,
             Reused = reused,
+            PromptTokens = message.PromptTokens,
+            CompletionTokens = message.CompletionTokens,
+            LatencyMs = message.LatencyMs,
+            GenerationIssue = message.GenerationIssue,
         }, context.CancellationToken);
     }
 }
