@@ -25,13 +25,18 @@ public static class DemoCommand
         var model = new Option<string>("--model") { Description = "bundled recording to replay", DefaultValueFactory = _ => DefaultModel };
         var limit = new Option<int?>("--limit") { Description = "only the first N problems" };
         var data = new Option<string?>("--data") { Description = "folder with problems.jsonl and generations/ (default: the bundled tests/data/lcb)" };
-        var command = new Command("demo", "Run the whole pipeline in this process on the bundled problems and a recorded model") { model, limit, data };
+        var serve = new Option<bool>("--serve") { Description = "keep the dashboard up after the demo (Ctrl-C stops) and print its address" };
+        var port = new Option<int>("--port") { Description = "the dashboard's port with --serve", DefaultValueFactory = _ => 8080 };
+        var command = new Command("demo", "Run the whole pipeline in this process on the bundled problems and a recorded model") { model, limit, data, serve, port };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetRequiredValue(model), parse.GetValue(limit), parse.GetValue(data) ?? BundledData.Directory, AnsiConsole.Console, cancellationToken));
+            parse.GetRequiredValue(model), parse.GetValue(limit), parse.GetValue(data) ?? BundledData.Directory, AnsiConsole.Console, cancellationToken,
+            parse.GetValue(serve) ? parse.GetValue(port) : null));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <param name="servePort">serve the dashboard on this port after the demo until cancelled; null to end at once</param>
+    public static async Task<int> ExecuteAsync(
+        string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken, int? servePort = null)
     {
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new ReplayServerOptions
         {
@@ -59,7 +64,12 @@ public static class DemoCommand
             {
                 await ResultsCommand.ExecuteAsync(store, console, runId.ToString(), by, DateWindow.All, json: false, cancellationToken);
             }
-            return Report(OfficialAgreement.Of(BundledData.OfficialVerdicts(data, model), await store.GetVerdictsAsync(runId, cancellationToken)), console);
+            var exitCode = Report(OfficialAgreement.Of(BundledData.OfficialVerdicts(data, model), await store.GetVerdictsAsync(runId, cancellationToken)), console);
+            if (servePort is { } port)
+            {
+                await DemoDashboard.ServeAsync(host.Services, port, runId, console, cancellationToken);
+            }
+            return exitCode;
         }
         finally
         {
