@@ -9,6 +9,9 @@ public sealed record GenerateSolutions
     public required string Model { get; init; }
     public required string BaseUrl { get; init; }
     public required string PromptStyle { get; init; }
+    /// <summary>Which official prompt and extraction: the run's scenario name (StartEvaluation.Scenario) and its cot flag.</summary>
+    public string Scenario { get; init; } = "codegeneration";
+    public bool Cot { get; init; }
     public required SamplingSettings Sampling { get; init; }
     public required double TimeoutSeconds { get; init; }
 }

@@ -7,7 +7,10 @@ public sealed record StartEvaluation
     public required string Model { get; init; }
     public required string BaseUrl { get; init; }
     public required DatasetSelection Selection { get; init; }
+    /// <summary>The official scenario name: codegeneration, selfrepair, testoutputprediction or codeexecution.</summary>
     public string Scenario { get; init; } = "codegeneration";
+    /// <summary>Code execution with the official chain-of-thought prompt and extraction (the runner's --cot_code_execution).</summary>
+    public bool Cot { get; init; }
     public string PromptStyle { get; init; } = "chat";
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;

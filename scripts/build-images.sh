@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds every image docker-compose.yml runs, from this machine's own programs (no registry is reachable):
 # pipeline-rabbitmq:local and pipeline-redis:local from the Debian rabbitmq-server and redis-server packages,
-# pipeline-service:local from the .NET runtime and the published services, pipeline-sandbox:1 for the Executor's
+# pipeline-service:local from the .NET runtime and the published services, pipeline-sandbox:2 for the Executor's
 # sibling sandbox containers. Each step is skipped when its inputs are unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,6 +8,7 @@ declare -A needs=(
   [docker.io]=/usr/sbin/dockerd
   [bubblewrap]=/usr/bin/bwrap
   [python3-numpy]=/usr/lib/python3/dist-packages/numpy
+  [python3-pandas]=/usr/lib/python3/dist-packages/pandas
   [docker-compose]=/usr/bin/docker-compose
   [chromium]=/usr/bin/chromium
   [npm]=/usr/bin/npm

@@ -2,15 +2,17 @@
 # Builds the docker backend's image from this machine's own Debian python3.11 + python3-numpy,
 # since no image registry is reachable: a minimal root filesystem (interpreter, stdlib, numpy, the
 # shared libraries they load, an unprivileged user) imported as one layer.
-# Usage: build.sh [tag]   (default pipeline-sandbox:1; does nothing when the tag already exists)
+# pandas (python3-pandas, with dateutil, pytz and six) is there for code execution's official BASE_IMPORTS.
+# Usage: build.sh [tag]   (default pipeline-sandbox:2; does nothing when the tag already exists)
 set -euo pipefail
-tag=${1:-pipeline-sandbox:1}
+tag=${1:-pipeline-sandbox:2}
 if docker image inspect "$tag" >/dev/null 2>&1; then exit 0; fi
 
 python=/usr/bin/python3.11
 numpy=/usr/lib/python3/dist-packages/numpy
-for needed in "$python" /usr/lib/python3.11 "$numpy"; do
-  [ -e "$needed" ] || { echo "build-sandbox-image: $needed missing (apt-get install python3.11 python3-numpy)" >&2; exit 1; }
+pandas=(/usr/lib/python3/dist-packages/{pandas,dateutil,pytz} /usr/lib/python3/dist-packages/six.py /usr/share/zoneinfo) # Debian's pytz reads the system zoneinfo
+for needed in "$python" /usr/lib/python3.11 "$numpy" "${pandas[@]}"; do
+  [ -e "$needed" ] || { echo "build-sandbox-image: $needed missing (apt-get install python3.11 python3-numpy python3-pandas)" >&2; exit 1; }
 done
 
 root=$(mktemp -d)
@@ -29,6 +31,9 @@ rsync_like() { mkdir -p "$root$1"; cp -a "$1/." "$root$1/"; }
 rsync_like /usr/lib/python3.11
 rm -rf "$root/usr/lib/python3.11/test" "$root/usr/lib/python3.11/idlelib" "$root/usr/lib/python3.11/tkinter"
 rsync_like "$numpy"
+for package in "${pandas[@]}"; do
+  if [ -d "$package" ]; then rsync_like "$package"; else copy "$package"; fi
+done
 
 # every shared library the interpreter, its extension modules and numpy load, plus the loader
 libs=$( { ldd "$python"; find "$root" -name '*.so*' -type f -exec ldd {} \; 2>/dev/null; } \

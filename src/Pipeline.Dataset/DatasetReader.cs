@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Dataset;
 
@@ -12,7 +13,8 @@ public static class DatasetReader
     private static readonly JsonDocumentOptions RowOptions = new() { MaxDepth = 64 };
 
     /// <exception cref="DatasetException">the release is unknown or a file is missing or unreadable.</exception>
-    public static IEnumerable<DatasetEntry> Read(string source, DatasetSelection selection, DatasetReport report)
+    /// <param name="scenario">whose dataset the rows are: code_generation_lite (selected by release), or one file of a prediction dataset (release ignored, as the official runner does)</param>
+    public static IEnumerable<DatasetEntry> Read(string source, DatasetSelection selection, DatasetReport report, Scenario scenario = Scenario.CodeGeneration)
     {
         var filter = new SelectionFilter(selection);
         var taken = 0;
@@ -26,7 +28,7 @@ public static class DatasetReader
             foreach (var (number, bytes) in JsonLines.Read(stream))
             {
                 report.AddSourceBytes(bytes.Length + 1);
-                var entry = TryRead(file, number, bytes, filter, report);
+                var entry = TryRead(file, number, bytes, filter, report, scenario);
                 if (entry is not null)
                 {
                     yield return entry;
@@ -39,11 +41,16 @@ public static class DatasetReader
         }
     }
 
-    private static DatasetEntry? TryRead(string file, long number, ReadOnlyMemory<byte> bytes, SelectionFilter filter, DatasetReport report)
+    private static DatasetEntry? TryRead(string file, long number, ReadOnlyMemory<byte> bytes, SelectionFilter filter, DatasetReport report, Scenario scenario)
     {
         try
         {
             using var document = JsonDocument.Parse(bytes, RowOptions);
+            if (scenario is Scenario.TestOutputPrediction or Scenario.CodeExecution)
+            {
+                var (row, rowSuite, rowSuiteBytes) = PredictionRow.Decode(scenario, document.RootElement, bytes);
+                return filter.Matches(row) ? new DatasetEntry(file, number, row, rowSuite, rowSuiteBytes, bytes) : null;
+            }
             var header = RowHeader.Read(document.RootElement);
             if (!filter.Matches(header.Problem))
             {

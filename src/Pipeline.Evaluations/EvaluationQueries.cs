@@ -1,5 +1,6 @@
-using Pipeline.Runs;
+using Pipeline.Core.Scenarios;
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs;
 
 namespace Pipeline.Evaluations;
 
@@ -12,16 +13,22 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         var run = await runs.GetRunAsync(runId, cancellationToken);
         if (run is null)
         {
-            return requested is null ? null : Queued(requested);
+            return await runs.GetFailedStartAsync(runId, cancellationToken) is { } failed ? Failed(failed, requested)
+                : requested is null ? null : Queued(requested);
         }
         // The report first: counts read after it are final, so a completed run never shows a stale count.
         var report = await runs.GetReportAsync(runId, cancellationToken);
-        var progress = RunProgress.Of(run, await runs.GetCountsAsync(runId, cancellationToken), report);
+        var progress = RunProgress.Of(run, await runs.GetCountsAsync(runId, cancellationToken), report,
+            await runs.GetParkedAsync(runId, cancellationToken));
         return Registered(run, requested, report) with
         {
+            State = progress.IsStalled ? EvaluationStatus.Stalled : report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
             ProblemsComplete = progress.ProblemsComplete,
             SamplesGraded = progress.SamplesGraded,
             ProvisionalPassAt1 = progress.ProvisionalPassAt1,
+            SamplesParked = progress.SamplesParked,
+            Parked = progress.Parked,
+            Problem = ParkedSummary.Describe(runId, progress.Parked),
             Report = report,
         };
     }
@@ -37,15 +44,31 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
             statuses.Add(Registered(run, requested.GetValueOrDefault(run.RunId), report));
             requested.Remove(run.RunId);
         }
-        statuses.AddRange(requested.Values.Select(Queued));
+        foreach (var waiting in requested.Values)
+        {
+            statuses.Add(await runs.GetFailedStartAsync(waiting.RunId, cancellationToken) is { } failed ? Failed(failed, waiting) : Queued(waiting));
+        }
         return statuses.OrderByDescending(s => s.Since).ToList();
     }
+
+    private static EvaluationStatus Failed(FailedStart failed, RequestedEvaluation? requested) => new()
+    {
+        RunId = failed.RunId,
+        Model = failed.Model,
+        State = EvaluationStatus.Failed,
+        BaseUrl = failed.BaseUrl,
+        Source = requested?.Source,
+        RequestedAt = requested?.RequestedAt,
+        CompletedAt = failed.FailedAt,
+        Problem = $"the run could not start: {failed.Reason}",
+    };
 
     private static EvaluationStatus Queued(RequestedEvaluation requested) => new()
     {
         RunId = requested.RunId,
         Model = requested.Start.Model,
         State = EvaluationStatus.Queued,
+        Scenario = ScenarioNames.Label(requested.Start.Scenario, requested.Start.Cot),
         BaseUrl = requested.Start.BaseUrl,
         Source = requested.Source,
         RequestedAt = requested.RequestedAt,
@@ -56,6 +79,7 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         RunId = run.RunId,
         Model = run.Model,
         State = report is null ? EvaluationStatus.Running : EvaluationStatus.Completed,
+        Scenario = run.Scenario,
         BaseUrl = requested?.Start.BaseUrl,
         Source = requested?.Source,
         RequestedAt = requested?.RequestedAt,

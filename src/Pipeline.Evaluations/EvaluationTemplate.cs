@@ -8,6 +8,8 @@ public sealed record EvaluationTemplate
     public static readonly IReadOnlyList<int> DefaultKs = [1, 5, 10];
 
     public required DatasetSelection Selection { get; init; }
+    public string Scenario { get; init; } = "codegeneration";
+    public bool Cot { get; init; }
     public string PromptStyle { get; init; } = "chat";
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;
@@ -20,6 +22,8 @@ public sealed record EvaluationTemplate
         Model = model,
         BaseUrl = baseUrl,
         Selection = Selection,
+        Scenario = Scenario,
+        Cot = Cot,
         PromptStyle = PromptStyle,
         Sampling = Sampling,
         TimeoutSeconds = TimeoutSeconds,

@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Evaluations;
@@ -15,6 +16,10 @@ public class RunOptions
     public string[] Platforms { get; set; } = [];
     public string[] Difficulties { get; set; } = [];
     public int? Limit { get; set; }
+    /// <summary>The official scenario name (codegeneration, selfrepair, testoutputprediction, codeexecution).</summary>
+    public string Scenario { get; set; } = ScenarioNames.Default;
+    /// <summary>Code execution with the chain-of-thought prompt.</summary>
+    public bool Cot { get; set; }
     public string PromptStyle { get; set; } = "chat";
     public int N { get; set; } = 10;
     public double Temperature { get; set; } = 0.2;
@@ -41,6 +46,7 @@ public class RunOptions
         Check(!string.IsNullOrWhiteSpace(Release), "release", "give a release, e.g. release_v6");
         Check(StartDate is null || EndDate is null || StartDate <= EndDate, "endDate", "endDate is before startDate");
         Check(Limit is null or >= 1, "limit", "limit must be at least 1");
+        Check(ScenarioProblem() is null, "scenario", ScenarioProblem() ?? "");
         Check(IsPromptStyle(PromptStyle), "promptStyle", "promptStyle must be 'chat' or 'base'");
         Check(N >= 1, "n", "n must be at least 1");
         Check(Temperature >= 0, "temperature", "temperature must not be negative");
@@ -65,11 +71,30 @@ public class RunOptions
             {
                 Release = Release, StartDate = StartDate, EndDate = EndDate, Platforms = Platforms, Difficulties = Difficulties, Limit = Limit,
             },
+            Scenario = ScenarioNames.Parse(Scenario).Name(),
+            Cot = Cot,
             PromptStyle = PromptStyles.Parse(PromptStyle).Name(),
             Sampling = new SamplingSettings { N = N, Temperature = Temperature, TopP = TopP, MaxTokens = MaxTokens, Stop = Stop, Seed = Seed },
             TimeoutSeconds = Timeout,
             Ks = K is null ? EvaluationTemplate.DefaultKs : [.. K.Distinct().Order()],
         };
+    }
+
+    private string? ScenarioProblem()
+    {
+        try
+        {
+            var scenario = ScenarioNames.Validate(Scenario, Cot);
+            if (IsPromptStyle(PromptStyle)) // a bad style is named under promptStyle
+            {
+                ScenarioPrompts.Check(scenario, PromptStyles.Parse(PromptStyle));
+            }
+            return null;
+        }
+        catch (ArgumentException error)
+        {
+            return error.Message;
+        }
     }
 
     private static bool IsPromptStyle(string style)

@@ -10,4 +10,6 @@ public sealed record GenerationRequest
     public required string Model { get; init; }
     public required ModelPrompt Prompt { get; init; }
     public required SamplingSettings Sampling { get; init; }
+    /// <summary>Takes the scenario's answer out of a reply (official extraction); null: code generation's code extraction.</summary>
+    public Func<string, string>? Extract { get; init; }
 }

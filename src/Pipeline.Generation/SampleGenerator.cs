@@ -76,7 +76,7 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
     {
         SampleIndex = index,
         RawOutput = answer.Text,
-        Code = answer.Issue is null ? CodeExtractor.Extract(answer.Text, request.Prompt.Style) : "",
+        Code = answer.Issue is null ? request.Extract?.Invoke(answer.Text) ?? CodeExtractor.Extract(answer.Text, request.Prompt.Style) : "",
         Issue = answer.Issue,
         PromptTokens = answer.PromptTokens,
         CompletionTokens = answer.CompletionTokens,

@@ -9,7 +9,7 @@ namespace Pipeline.Grading;
 public static class HarnessFiles
 {
     public static readonly IReadOnlyList<string> Names = ["worker.py", "lcb_grader.py", "isolation.py", "sandboxed_worker.py",
-        "sample_runner.py", "verdicts.py", "fork_server.py"];
+        "sample_runner.py", "verdicts.py", "fork_server.py", "prediction_checks.py"];
 
     private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;

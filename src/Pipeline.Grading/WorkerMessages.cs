@@ -12,6 +12,8 @@ public sealed record WorkerRequest
     [JsonPropertyName("code")] public required string Code { get; init; }
     [JsonPropertyName("tests")] public required IReadOnlyList<TestCase> Tests { get; init; }
     [JsonPropertyName("fn_name")] public string? FnName { get; init; }
+    /// <summary>The dataset's program the checks run (code execution); null when the sample is the program.</summary>
+    [JsonPropertyName("program"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Program { get; init; }
     /// <summary>Whole seconds: the official runner hands the timeout to signal.alarm.</summary>
     [JsonPropertyName("timeout")] public required int TimeoutSeconds { get; init; }
 
@@ -25,6 +27,7 @@ public sealed record WorkerRequest
         Code = request.Code,
         Tests = request.Suite.Tests,
         FnName = request.Suite.FuncName,
+        Program = request.Suite.Program,
         TimeoutSeconds = Math.Max(1, (int)Math.Round(request.TimeoutSeconds)),
     };
 }

@@ -41,6 +41,10 @@ public sealed class ReplayServer : IAsyncDisposable
         {
             models.Add(name, files);
         }
+        foreach (var (name, problems) in options.Recorded)
+        {
+            models.Add(name, problems);
+        }
         var faults = new FaultInjector(options.Faults);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

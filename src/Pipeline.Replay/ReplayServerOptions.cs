@@ -13,5 +13,9 @@ public sealed record ReplayServerOptions
     /// <summary>Model name to the _eval_all files it answers from.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Models { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Model name to problems already built in memory (synthetic answers, <see cref="Recordings.SyntheticRecording"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Recordings.RecordedProblem>> Recorded { get; init; } =
+        new Dictionary<string, IReadOnlyList<Recordings.RecordedProblem>>();
+
     public FaultOptions Faults { get; init; } = new();
 }

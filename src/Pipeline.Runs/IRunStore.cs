@@ -31,4 +31,13 @@ public interface IRunStore
     Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default);
 
     Task<RunReport?> GetReportAsync(Guid runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records work parked for good; a later verdict of that problem (or sample) removes it.</summary>
+    Task RecordParkedAsync(Guid runId, ParkedWork parked, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ParkedWork>> GetParkedAsync(Guid runId, CancellationToken cancellationToken = default);
+
+    Task RecordFailedStartAsync(FailedStart failed, CancellationToken cancellationToken = default);
+
+    Task<FailedStart?> GetFailedStartAsync(Guid runId, CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,8 @@ public sealed class InMemoryRunStore : IRunStore
     private readonly Dictionary<Guid, Dictionary<(string, int), SampleVerdict>> _verdicts = [];
     private readonly Dictionary<Guid, Dictionary<string, ProblemCounts>> _counts = [];
     private readonly Dictionary<Guid, RunReport> _reports = [];
+    private readonly Dictionary<Guid, Dictionary<string, ParkedWork>> _parked = [];
+    private readonly Dictionary<Guid, FailedStart> _failedStarts = [];
 
     public Task<long> RegisterAsync(RunRegistration run, CancellationToken cancellationToken = default)
     {
@@ -44,6 +46,11 @@ public sealed class InMemoryRunStore : IRunStore
             if (!verdicts.TryAdd((verdict.ProblemId, verdict.SampleIndex), verdict))
             {
                 return Task.FromResult(new RecordOutcome(false, verdicts.Count));
+            }
+            if (_parked.TryGetValue(runId, out var parked))
+            {
+                parked.Remove(verdict.ProblemId);
+                parked.Remove(RedisRunKeys.SampleField(verdict.ProblemId, verdict.SampleIndex));
             }
             var counts = _counts.TryGetValue(runId, out var existing) ? existing : _counts[runId] = [];
             var count = counts.GetValueOrDefault(verdict.ProblemId);
@@ -92,6 +99,42 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_gate)
         {
             return Task.FromResult(_reports.GetValueOrDefault(runId));
+        }
+    }
+
+    public Task RecordParkedAsync(Guid runId, ParkedWork parked, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            (_parked.TryGetValue(runId, out var existing) ? existing : _parked[runId] = [])[parked.Field] = parked;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<ParkedWork>> GetParkedAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<ParkedWork>>(_parked.TryGetValue(runId, out var parked)
+                ? parked.Values.OrderBy(p => p.ProblemId, StringComparer.Ordinal).ToList()
+                : []);
+        }
+    }
+
+    public Task RecordFailedStartAsync(FailedStart failed, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _failedStarts[failed.RunId] = failed;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<FailedStart?> GetFailedStartAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_failedStarts.GetValueOrDefault(runId));
         }
     }
 

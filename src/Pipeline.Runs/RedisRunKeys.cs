@@ -22,6 +22,11 @@ internal sealed class RedisRunKeys(string prefix)
 
     public string Report(Guid runId) => Run(runId, "report");
 
+    /// <summary>Hash problemId (generation) or "problemId#sampleIndex" (grading) → parked work JSON.</summary>
+    public string Parked(Guid runId) => Run(runId, "parked");
+
+    public string FailedStart(Guid runId) => Run(runId, "failed");
+
     public static string SampleField(string problemId, int sampleIndex) => $"{problemId}#{sampleIndex}";
 
     private string Run(Guid runId, string part) => $"{prefix}run:{{{runId:N}}}:{part}";

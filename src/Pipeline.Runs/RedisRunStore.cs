@@ -17,10 +17,12 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, string keyPrefix
         """;
 
     // The verdict and its counts change together or not at all: a duplicate finds its field taken and stops.
+    // A verdict also ends what was parked of its problem's generation or its own grading (it was replayed).
     private const string RecordScript = """
         if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then
           return {0, redis.call('HLEN', KEYS[1])}
         end
+        redis.call('HDEL', KEYS[4], ARGV[1], ARGV[3])
         redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
         if ARGV[4] == '1' then
           redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
@@ -61,7 +63,7 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, string keyPrefix
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             RecordScript,
-            [_keys.Verdicts(runId), _keys.Samples(runId), _keys.Correct(runId)],
+            [_keys.Verdicts(runId), _keys.Samples(runId), _keys.Correct(runId), _keys.Parked(runId)],
             [
                 RedisRunKeys.SampleField(verdict.ProblemId, verdict.SampleIndex), RunStoreJson.Write(verdict),
                 verdict.ProblemId, verdict.Passed ? "1" : "0",
@@ -100,5 +102,23 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, string keyPrefix
     {
         var json = await Db.StringGetAsync(_keys.Report(runId));
         return json.IsNull ? null : RunStoreJson.Read<RunReport>(json.ToString());
+    }
+
+    public Task RecordParkedAsync(Guid runId, ParkedWork parked, CancellationToken cancellationToken = default) =>
+        Db.HashSetAsync(_keys.Parked(runId), parked.Field, RunStoreJson.Write(parked));
+
+    public async Task<IReadOnlyList<ParkedWork>> GetParkedAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        var values = await Db.HashValuesAsync(_keys.Parked(runId));
+        return values.Select(v => RunStoreJson.Read<ParkedWork>(v.ToString())).OrderBy(p => p.ProblemId, StringComparer.Ordinal).ToList();
+    }
+
+    public Task RecordFailedStartAsync(FailedStart failed, CancellationToken cancellationToken = default) =>
+        Db.StringSetAsync(_keys.FailedStart(failed.RunId), RunStoreJson.Write(failed));
+
+    public async Task<FailedStart?> GetFailedStartAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        var json = await Db.StringGetAsync(_keys.FailedStart(runId));
+        return json.IsNull ? null : RunStoreJson.Read<FailedStart>(json.ToString());
     }
 }

@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Runs;
 
@@ -13,6 +14,10 @@ public sealed record RunRegistration
     public required DateTimeOffset StartedAt { get; init; }
     /// <summary>The command that started the run (base URL, sampling, prompt style, timeout, selection, extended run); null for runs registered before it was kept.</summary>
     public StartEvaluation? Request { get; init; }
+
+    /// <summary>The run's scenario for display ("codegeneration", "codeexecution (cot)"); runs kept without their command were code generation.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Scenario => ScenarioNames.Label(Request?.Scenario, Request?.Cot ?? false);
 
     [System.Text.Json.Serialization.JsonIgnore]
     public int TotalSamples => Problems.Count * SamplesPerProblem;

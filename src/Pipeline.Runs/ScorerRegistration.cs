@@ -19,6 +19,9 @@ public static class ScorerRegistration
     {
         bus.AddConsumer<EvaluationStartedConsumer, EvaluationStartedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
         bus.AddConsumer<SolutionGradedConsumer, SolutionGradedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
+        bus.AddConsumer<ParkedGenerationConsumer, ParkedGenerationConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
+        bus.AddConsumer<ParkedGradingConsumer, ParkedGradingConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
+        bus.AddConsumer<FailedStartConsumer, FailedStartConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
     }
 
     /// <summary>

@@ -31,13 +31,17 @@ public static class CompareCommand
         var rows = RunComparison.Compare(
             await ScoredAsync(store, a, cancellationToken), await ScoredAsync(store, b, cancellationToken), resamples, seed);
         var table = new Table().AddColumns(
-            "", "problems", Markup.Escape($"A {a.Model}"), Markup.Escape($"B {b.Model}"), "B − A", "95% interval");
+            "", "problems", Markup.Escape($"A {a.Model} ({a.Scenario})"), Markup.Escape($"B {b.Model} ({b.Scenario})"), "B − A", "95% interval");
         foreach (var row in rows)
         {
             table.AddRow(Markup.Escape(row.Group), row.Problems.ToString(), ScoreText.Percent(row.PassAt1A),
                 ScoreText.Percent(row.PassAt1B), ScoreText.SignedPercent(row.Difference), Markup.Escape(ScoreText.Interval(row.Low, row.High)));
         }
         table.Caption = new TableTitle($"pass@1 (%) on problems both runs completed; paired bootstrap, {resamples} resamples, seed {seed}");
+        if (a.Scenario != b.Scenario)
+        {
+            console.MarkupLine($"[yellow]the runs are of different scenarios ({Markup.Escape(a.Scenario)}, {Markup.Escape(b.Scenario)}): their problems rarely overlap[/]");
+        }
         console.Write(table);
         return 0;
     }

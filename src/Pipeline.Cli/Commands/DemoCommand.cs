@@ -3,10 +3,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
-using Pipeline.Replay;
+using Pipeline.Core.Scenarios;
 using Pipeline.Replay.Faults;
-using Pipeline.Runs;
+using Pipeline.Replay.Recordings;
+using Pipeline.Replay;
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -27,10 +29,39 @@ public static class DemoCommand
         var data = new Option<string?>("--data") { Description = "folder with problems.jsonl and generations/ (default: the bundled tests/data/lcb)" };
         var serve = new Option<bool>("--serve") { Description = "keep the dashboard up after the demo (Ctrl-C stops) and print its address" };
         var port = new Option<int>("--port") { Description = "the dashboard's port with --serve", DefaultValueFactory = _ => 8080 };
-        var command = new Command("demo", "Run the whole pipeline in this process on the bundled problems and a recorded model") { model, limit, data, serve, port };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetRequiredValue(model), parse.GetValue(limit), parse.GetValue(data) ?? BundledData.Directory, AnsiConsole.Console, cancellationToken,
-            parse.GetValue(serve) ? parse.GetValue(port) : null));
+        var wrong = new Option<double>("--wrong-share") { Description = "prediction scenarios: share of synthetic answers that are wrong", DefaultValueFactory = _ => 0.2 };
+        var malformed = new Option<double>("--malformed-share") { Description = "prediction scenarios: share of synthetic answers without an assertion", DefaultValueFactory = _ => 0.1 };
+        var seed = new Option<int>("--seed") { Description = "prediction scenarios: seed of the synthetic answers", DefaultValueFactory = _ => 1 };
+        var scenario = new ScenarioOptions();
+        var command = new Command("demo", "Run the whole pipeline in this process on the bundled problems and a recorded model (synthetic answers for the prediction scenarios)")
+        {
+            model, limit, data, wrong, malformed, seed, serve, port,
+        };
+        scenario.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(data) ?? BundledData.Directory;
+            try
+            {
+                var chosen = scenario.Scenario(parse);
+                if (chosen is Scenario.TestOutputPrediction or Scenario.CodeExecution)
+                {
+                    var mix = new SyntheticMix { WrongShare = parse.GetValue(wrong), MalformedShare = parse.GetValue(malformed), Seed = parse.GetValue(seed) };
+                    return await PredictionDemo.ExecuteAsync(chosen, scenario.Cot(parse), parse.GetValue(limit), folder, mix, AnsiConsole.Console, cancellationToken);
+                }
+                if (chosen != Scenario.CodeGeneration)
+                {
+                    throw new ArgumentException($"lcb demo does not run {chosen.Name()} yet");
+                }
+            }
+            catch (ArgumentException error)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]demo: {error.Message}[/]");
+                return 2;
+            }
+            return await ExecuteAsync(parse.GetRequiredValue(model), parse.GetValue(limit), folder, AnsiConsole.Console, cancellationToken,
+                parse.GetValue(serve) ? parse.GetValue(port) : null);
+        });
         return command;
     }
 
@@ -38,17 +69,38 @@ public static class DemoCommand
     public static async Task<int> ExecuteAsync(
         string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken, int? servePort = null)
     {
+        if (!File.Exists(BundledData.Recording(data, model)))
+        {
+            await Console.Error.WriteLineAsync($"error: no recording of '{model}' in {data}; recordings: {string.Join(", ", Recording.Models(data))}");
+            return ExitCodes.BadInput;
+        }
+        // Only the problems the recording answers: the replay server refuses the others, and they would never finish.
+        var recording = Recording.Read(BundledData.Recording(data, model));
+        var problems = recording.AnsweredProblemsFile(BundledData.Problems(data));
+        try
+        {
+            return await RunAsync(model, limit, data, recording, problems, console, servePort, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(problems);
+        }
+    }
+
+    private static async Task<int> RunAsync(
+        string model, int? limit, string data, Recording recording, string problems, IAnsiConsole console, int? servePort, CancellationToken cancellationToken)
+    {
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [model] = [BundledData.Recording(data, model)] },
             Faults = new FaultOptions(),
         }, cancellationToken);
-        using var host = InProcessPipeline.Build(BundledData.Problems(data), new Dictionary<string, string?>());
+        using var host = InProcessPipeline.Build(problems, new Dictionary<string, string?>());
         await host.StartAsync(cancellationToken);
         try
         {
             var runId = Guid.NewGuid();
-            console.MarkupLine($"[bold]run {runId}[/]: {Markup.Escape(model)} replayed from its recording, bundled problems{(limit is { } n ? $" (first {n})" : "")}");
+            console.MarkupLine($"[bold]run {runId}[/]: {Markup.Escape(model)} replayed from its recording, the {recording.ProblemIds.Count} bundled problems it answers{(limit is { } n ? $" (first {n})" : "")}");
             await host.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
             {
                 RunId = runId,
@@ -59,11 +111,19 @@ public static class DemoCommand
                 Ks = [1],
             }, cancellationToken);
             var store = host.Services.GetRequiredService<IRunStore>();
-            await RunWatcher.WaitAsync(store, runId, console, cancellationToken);
+            var outcome = await RunWatcher.WaitAsync(store, runId, console, cancellationToken);
+            if (outcome.Progress is { IsStalled: true } stalled)
+            {
+                await Console.Error.WriteLineAsync($"error: the demo run stalled: {ParkedSummary.Describe(runId, stalled.Parked)}");
+                return ExitCodes.RunStalled;
+            }
+            console.MarkupLine("[bold]scored on the bundled public tests only[/] (almost none of the bundled problems carry private tests):");
             foreach (var by in new[] { Breakdown.Difficulty, Breakdown.Platform })
             {
                 await ResultsCommand.ExecuteAsync(store, console, runId.ToString(), by, DateWindow.All, json: false, cancellationToken);
             }
+            var graded = (await store.GetVerdictsAsync(runId, cancellationToken)).Select(v => v.ProblemId).Distinct().ToList();
+            console.MarkupLine($"the same samples on the official full test suites (the recording's own verdicts): pass@1 [bold]{recording.OfficialPassAt1(graded) * 100:F1}%[/]");
             var exitCode = Report(OfficialAgreement.Of(BundledData.OfficialVerdicts(data, model), await store.GetVerdictsAsync(runId, cancellationToken)), console);
             if (servePort is { } port)
             {

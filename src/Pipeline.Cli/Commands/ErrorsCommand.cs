@@ -16,8 +16,9 @@ public static class ErrorsCommand
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => options.RunAsync(parse, async queues =>
         {
+            var run = parse.GetValue(options.Run);
             var parked = await queues.ListAsync(options.Queues(parse, pipelineQueuesToo: true), cancellationToken);
-            return Print(parked, parse.GetValue(json), AnsiConsole.Console);
+            return Print([.. parked.Where(message => ErrorQueueOptions.OfRun(message, run))], parse.GetValue(json), AnsiConsole.Console);
         }, cancellationToken));
         return command;
     }
@@ -40,12 +41,13 @@ public static class ErrorsCommand
             console.WriteLine("no parked messages");
             return 0;
         }
-        var table = new Table().AddColumns("queue", "run", "problem", "sample", "reason", "retries", "count");
+        // Short run ids (as `lcb runs` shows them, and --run takes) leave the reason room to wrap within 80 columns.
+        var table = new Table().AddColumns("queue", "run", "problem", "#", "reason", "tries", "n");
         foreach (var group in groups)
         {
             table.AddRow(
                 Markup.Escape(group.Queue),
-                group.RunId?.ToString() ?? "-",
+                group.RunId?.ToString("N")[..8] ?? "-",
                 Markup.Escape(group.ProblemId ?? "-"),
                 group.SampleIndex?.ToString() ?? "-",
                 Markup.Escape(group.Reason),

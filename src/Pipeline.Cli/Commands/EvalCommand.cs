@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Contracts;
+using Pipeline.Generation.ModelClient;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
 using RabbitMQ.Client.Exceptions;
@@ -33,11 +34,15 @@ public static class EvalCommand
         {
             Description = "seconds to wait for RabbitMQ before giving up", DefaultValueFactory = _ => 30,
         };
+        var skipModelCheck = new Option<bool>("--skip-model-check")
+        {
+            Description = "do not ask the server's /v1/models first (when --base-url is only reachable from the services)",
+        };
         var evaluation = new EvaluationOptions();
         var store = new RunStoreOptions();
         var command = new Command("eval", "Start an evaluation on the running services (Ingest, Generator, Executors, Scorer); --wait follows it to the results")
         {
-            model, baseUrl, extend, wait, connectTimeout,
+            model, baseUrl, extend, wait, connectTimeout, skipModelCheck,
         };
         evaluation.AddTo(command);
         store.AddTo(command);
@@ -79,6 +84,12 @@ public static class EvalCommand
             {
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 2;
+            }
+            if (!parse.GetValue(skipModelCheck) && await ModelServerCheck.CheckAsync(start.BaseUrl, start.Model,
+                    Environment.GetEnvironmentVariable("OPENAI_API_KEY"), ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Message}; nothing was started (--skip-model-check starts anyway)");
+                return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
             }
             var bus = StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout));
             try
@@ -124,10 +135,34 @@ public static class EvalCommand
         return await FollowAsync(runStore, start.RunId, console, cancellationToken);
     }
 
-    /// <summary>Waits for the run to complete in the run store, then prints its results.</summary>
+    /// <summary>
+    /// Waits for the run to complete in the run store, then prints its results. A run that failed to start ends the
+    /// wait with exit code 4, a stalled one (all that is left is parked) with 3, each with the reason on stderr.
+    /// </summary>
     public static async Task<int> FollowAsync(IRunStore runStore, Guid runId, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await RunWatcher.WaitAsync(runStore, runId, console, cancellationToken);
+        RunWatcher.Outcome outcome;
+        try
+        {
+            outcome = await RunWatcher.WaitAsync(runStore, runId, console, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var id = runId.ToString("N")[..8];
+            await Console.Error.WriteLineAsync(
+                $"interrupted: run {runId} goes on in the services; follow it with `lcb status {id}`, its results with `lcb results {id}`");
+            return ExitCodes.Interrupted;
+        }
+        if (outcome.FailedStart is { } failed)
+        {
+            await Console.Error.WriteLineAsync($"error: run {runId} failed to start: {failed.Reason}");
+            return ExitCodes.RunFailed;
+        }
+        if (outcome.Progress is { IsStalled: true } stalled)
+        {
+            await Console.Error.WriteLineAsync($"error: run {runId} stalled: {ParkedSummary.Describe(runId, stalled.Parked)}");
+            return ExitCodes.RunStalled;
+        }
         return await ResultsCommand.ExecuteAsync(runStore, console, runId.ToString(), by: null, DateWindow.All, json: false, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Evaluations;
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Cli.Commands;
@@ -17,6 +18,7 @@ internal sealed class EvaluationOptions
     private readonly BusCommandOptions _bus = new();
     private readonly SelectionOptions _selection = new(withSource: false);
     private readonly SamplingOptions _sampling = new();
+    private readonly ScenarioOptions _scenario = new();
 
     public void AddTo(Command command)
     {
@@ -25,12 +27,15 @@ internal sealed class EvaluationOptions
         _bus.AddTo(command);
         _selection.AddTo(command);
         _sampling.AddTo(command);
+        _scenario.AddTo(command);
     }
 
     /// <exception cref="ArgumentException">an option is not usable; the message names it</exception>
     public EvaluationTemplate Template(ParseResult parse) => new()
     {
         Selection = _selection.Selection(parse),
+        Scenario = _scenario.Checked(parse, _sampling.Style(parse)).Name(),
+        Cot = _scenario.Cot(parse),
         PromptStyle = _sampling.Style(parse).Name(),
         Sampling = _sampling.Settings(parse),
         TimeoutSeconds = parse.GetValue(_timeout),
@@ -38,7 +43,7 @@ internal sealed class EvaluationOptions
     };
 
     /// <summary>The options that say how a run is evaluated (not which problems): an extension takes them from the run it extends.</summary>
-    public IReadOnlyList<Option> RunSettings => [_timeout, _ks, .. _sampling.All];
+    public IReadOnlyList<Option> RunSettings => [_timeout, _ks, .. _sampling.All, .. _scenario.All];
 
     /// <exception cref="ArgumentException">a selection option is not usable; the message names it</exception>
     public DatasetSelection Selection(ParseResult parse) => _selection.Selection(parse);

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
+using Pipeline.Dataset;
 using Pipeline.Generation.Cache;
-using Pipeline.Generation;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Generation.Offline;
 using Pipeline.Generation.Prompts;
-using Pipeline.Dataset;
+using Pipeline.Generation;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var problems = new Option<string>("--problems") { Description = "dataset .jsonl file or code_generation_lite directory", Required = true };
+        var problems = new Option<string>("--problems") { Description = "dataset .jsonl file or code_generation_lite directory (prediction scenarios: their rows' .jsonl)", Required = true };
         var release = new Option<string>("--release") { Description = "release_vN, vN, vA_vB or release_latest", DefaultValueFactory = _ => "release_latest" };
         var startDate = new Option<DateOnly?>("--start-date") { Description = "first contest date (inclusive)" };
         var endDate = new Option<DateOnly?>("--end-date") { Description = "last contest date (inclusive)" };
@@ -27,6 +28,7 @@ internal static class GenerateCommand
         var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1", Required = true };
         var model = new Option<string>("--model") { Description = "model name the server knows", Required = true };
         var sampling = new SamplingOptions();
+        var scenarioOptions = new ScenarioOptions();
         var oneRequestPerSample = new Option<bool>("--no-native-n") { Description = "one request per sample, for servers without the n parameter" };
         var concurrency = new Option<int>("--concurrency") { Description = "requests in flight to the server", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--out") { Description = "output .jsonl (resumed when it exists)", Required = true };
@@ -35,12 +37,15 @@ internal static class GenerateCommand
             problems, release, startDate, endDate, limit, baseUrl, model, oneRequestPerSample, concurrency, output,
         };
         sampling.AddTo(command);
+        scenarioOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             PromptStyle style;
+            Scenario scenario;
             try
             {
                 style = sampling.Style(parse);
+                scenario = scenarioOptions.Checked(parse, style);
             }
             catch (ArgumentException error)
             {
@@ -56,6 +61,8 @@ internal static class GenerateCommand
                 BaseUrl = parse.GetRequiredValue(baseUrl),
                 Model = parse.GetRequiredValue(model),
                 Style = style,
+                Scenario = scenario,
+                Cot = scenarioOptions.Cot(parse),
                 Sampling = sampling.Settings(parse),
                 Parallelism = parse.GetValue(concurrency),
             };
@@ -65,6 +72,11 @@ internal static class GenerateCommand
                 UseNativeN = !parse.GetValue(oneRequestPerSample),
                 MaxConcurrentRequestsPerServer = settings.Parallelism,
             };
+            if (await ModelServerCheck.CheckAsync(settings.BaseUrl, settings.Model, client.ApiKey, ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Message}");
+                return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
+            }
             try
             {
                 return await ExecuteAsync(parse.GetRequiredValue(problems), selection, settings, client, parse.GetRequiredValue(output), cancellationToken);
@@ -89,7 +101,7 @@ internal static class GenerateCommand
         string source, DatasetSelection selection, OfflineGenerationSettings settings, ModelServerOptions client, string outputPath, CancellationToken cancellationToken)
     {
         var report = new DatasetReport();
-        var selected = DatasetReader.Read(source, selection, report).Select(entry => entry.Problem).ToList();
+        var selected = DatasetReader.Read(source, selection, report, settings.Scenario).Select(entry => entry.Problem).ToList();
         foreach (var bad in report.BadRows)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {bad}[/]");

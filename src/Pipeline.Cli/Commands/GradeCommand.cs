@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Pipeline.Cli.Commands.Grade;
-using Pipeline.Grading;
-using Pipeline.Grading.Sandbox;
+using Pipeline.Core.Scenarios;
 using Pipeline.Dataset;
+using Pipeline.Generation.Extraction;
+using Pipeline.Grading.Sandbox;
+using Pipeline.Grading;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -18,25 +20,50 @@ internal static class GradeCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "folder for eval_all.json, eval.json and verdicts.jsonl", Required = true };
         var timeout = new Option<double>("--timeout") { Description = "per-test timeout, seconds", DefaultValueFactory = _ => SampleGrader.DefaultTimeoutSeconds };
         var workers = new Option<int>("--workers") { Description = "samples graded at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var resume = new Option<bool>("--resume") { Description = $"continue an interrupted grading in --out ({GradeJournal.FileName}): graded samples are skipped" };
         var sandbox = new Option<string>("--sandbox") { Description = "process or docker", DefaultValueFactory = _ => "process" };
         sandbox.AcceptOnlyFromAmong([.. SandboxFactory.Kinds]);
+        var extract = new Option<bool>("--extract") { Description = "take the answers out of each row's output_list as the official runner does (else code_list/pred_list as given)" };
+        var scenario = new ScenarioOptions();
         var grade = new Command("grade", "grade generations made elsewhere exactly as the official LCB runner, and write its reports");
-        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox })
+        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox, resume, extract })
         {
             grade.Add(option);
         }
+        scenario.AddTo(grade);
         grade.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
-                var job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName);
-                await using var backend = SandboxFactory.Create(new SandboxOptions { Backend = parse.GetValue(sandbox)!, Workers = Math.Max(1, parse.GetValue(workers)) });
-                var graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken);
                 var folder = parse.GetValue(output)!.FullName;
+                if (File.Exists(folder))
+                {
+                    throw new ArgumentException($"--out {folder} is a file; give a folder (it gets eval_all.json, eval.json and verdicts.jsonl)");
+                }
+                var chosen = scenario.Scenario(parse);
+                var job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName, chosen,
+                    parse.GetValue(extract) ? OfficialExtraction.Of(chosen, scenario.Cot(parse)) : null);
+                await using var backend = SandboxFactory.Create(new SandboxOptions { Backend = parse.GetValue(sandbox)!, Workers = Math.Max(1, parse.GetValue(workers)) });
+                using var journal = GradeJournal.Open(folder, parse.GetValue(resume));
+                if (journal.Graded.Count > 0)
+                {
+                    AnsiConsole.MarkupLine($"resuming: {journal.Graded.Count} samples already graded");
+                }
+                IReadOnlyList<Pipeline.Runs.Export.ExportedProblem> graded;
+                try
+                {
+                    graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken, journal);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync($"interrupted: the verdicts so far are kept in {Path.Combine(folder, GradeJournal.FileName)}; the same command with --resume grades the rest");
+                    return ExitCodes.Interrupted;
+                }
                 var metrics = GradeReports.Write(graded, folder);
+                journal.Complete();
                 foreach (var (key, value) in metrics)
                 {
-                    AnsiConsole.MarkupLine($"{key}: [green]{value * 100:F2}[/]");
+                    AnsiConsole.MarkupLine($"{key}: [green]{(chosen == Scenario.CodeExecution ? value : value * 100):F2}[/]");
                 }
                 AnsiConsole.MarkupLine($"wrote eval_all.json, eval.json and verdicts.jsonl to {Markup.Escape(folder)}");
                 return 0;

@@ -13,8 +13,16 @@ internal static class IngestCommand
     public static Command Create()
     {
         var selection = new SelectionOptions();
-        var redis = new Option<string>("--redis") { Description = "Redis HOST:PORT", DefaultValueFactory = _ => "localhost:6379" };
-        var prefix = new Option<string>("--key-prefix") { Description = "prefix of every Redis key", DefaultValueFactory = _ => "pipeline:" };
+        var redis = new Option<string>("--redis")
+        {
+            Description = "Redis HOST:PORT (default: PIPELINE_Redis__Configuration, else localhost:6379)",
+            DefaultValueFactory = _ => PipelineEnvironment.Get("Redis:Configuration", "localhost:6379"),
+        };
+        var prefix = new Option<string>("--key-prefix")
+        {
+            Description = "prefix of every Redis key (default: PIPELINE_Stores__KeyPrefix, else pipeline:)",
+            DefaultValueFactory = _ => PipelineEnvironment.Get("Stores:KeyPrefix", "pipeline:"),
+        };
         var inMemory = new Option<bool>("--in-memory") { Description = "read and decode only, storing in process (nothing persists)" };
         var command = new Command("ingest", "read an LCB release, store its problems and decoded test suites, print a summary");
         selection.AddTo(command);

@@ -13,9 +13,9 @@ public static class ReplayCommand
     public static Command Create()
     {
         var options = new ErrorQueueOptions();
-        var run = new Option<Guid?>("--run") { Description = "only the messages of this run" };
+        var run = options.Run;
         var all = new Option<bool>("--all") { Description = "every parked message of the Pipeline's queues (and any --queue)" };
-        var command = new Command("replay", "Move parked messages from the _error queues back to their queues") { run, all };
+        var command = new Command("replay", "Move parked messages from the _error queues back to their queues") { all };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,9 +33,9 @@ public static class ReplayCommand
     }
 
     public static async Task<int> ExecuteAsync(
-        ErrorQueues errorQueues, IReadOnlyList<string> queues, Guid? run, IAnsiConsole console, CancellationToken cancellationToken)
+        ErrorQueues errorQueues, IReadOnlyList<string> queues, string? run, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var moved = await errorQueues.ReplayAsync(queues, message => run is null || message.RunId == run, cancellationToken);
+        var moved = await errorQueues.ReplayAsync(queues, message => ErrorQueueOptions.OfRun(message, run), cancellationToken);
         foreach (var (queue, count) in moved)
         {
             console.WriteLine($"{queue}: {count} moved back");

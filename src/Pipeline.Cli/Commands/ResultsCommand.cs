@@ -42,13 +42,13 @@ public static class ResultsCommand
         var groups = by is { } breakdown ? BreakdownScores.By(breakdown, problems, run.Ks) : [];
         if (json)
         {
-            var document = new { run.RunId, run.Model, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(), Overall = overall, Groups = groups };
+            var document = new { run.RunId, run.Model, run.Scenario, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(), Overall = overall, Groups = groups };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
             return 0;
         }
         var ks = overall.PassAtK.Keys.ToList();
         var table = new Table().AddColumns([by?.ToString().ToLowerInvariant() ?? "", "problems", "samples", .. ks]);
-        table.Title = new TableTitle(Markup.Escape($"{run.Model}{(completed ? "" : " (provisional: complete problems only)")}"));
+        table.Title = new TableTitle(Markup.Escape($"{run.Model}, {run.Scenario}{(completed ? "" : " (provisional: complete problems only)")}"));
         foreach (var row in groups.Append(overall))
         {
             table.AddRow([Markup.Escape(row.Group), row.Problems.ToString(), row.Samples.ToString(),

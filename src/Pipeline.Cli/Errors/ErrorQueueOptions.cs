@@ -18,11 +18,18 @@ internal sealed class ErrorQueueOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public Option<string?> Run { get; } = new("--run") { Description = "only the messages of this run (its id, or the start of it)", HelpName = "RUN" };
+
     public void AddTo(Command command)
     {
         _bus.AddTo(command);
         command.Options.Add(Queue);
+        command.Options.Add(Run);
     }
+
+    /// <summary>Whether a parked message belongs to the run the user named by its id or the start of it (null: every run).</summary>
+    public static bool OfRun(ParkedMessage message, string? run) =>
+        run is null || message.RunId?.ToString("N").StartsWith(run.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), StringComparison.Ordinal) == true;
 
     public IReadOnlyList<string> Queues(ParseResult parse, bool pipelineQueuesToo) =>
         [.. (pipelineQueuesToo ? ErrorQueues.PipelineQueues : []).Concat((parse.GetValue(Queue) ?? []).Select(ErrorQueues.QueueName)).Distinct()];

@@ -14,7 +14,8 @@ public sealed class ErrorQueues(IConnection connection) : IAsyncDisposable
 
     /// <summary>The receive endpoints of the Pipeline services (kebab-case names of their consumers).</summary>
     public static readonly IReadOnlyList<string> PipelineQueues =
-        ["start-evaluation", "generate-solutions", "solution-generated", "evaluation-started", "solution-graded"];
+        ["start-evaluation", "generate-solutions", "solution-generated", "evaluation-started", "solution-graded",
+            "parked-generation", "parked-grading", "failed-start"];
 
     public static async Task<ErrorQueues> ConnectAsync(ConnectionFactory factory, CancellationToken cancellationToken) =>
         new(await factory.CreateConnectionAsync(cancellationToken));

@@ -6,14 +6,21 @@ using StackExchange.Redis;
 
 namespace Pipeline.Cli.Evaluation;
 
-/// <summary>Follows a run in the run store with a live progress bar (samples scored, rate, provisional pass@1) until it completes.</summary>
+/// <summary>
+/// Follows a run in the run store with a live progress bar (samples scored, rate, provisional pass@1, parked) until it
+/// completes, stalls (everything not graded is parked) or turns out to have failed at the start.
+/// </summary>
 internal static class RunWatcher
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<RunProgress> WaitAsync(IRunStore store, Guid runId, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <summary>Where the wait ended: the run's last progress (null if it never registered), and its failed start if it had one.</summary>
+    public sealed record Outcome(RunProgress? Progress, FailedStart? FailedStart);
+
+    public static async Task<Outcome> WaitAsync(IRunStore store, Guid runId, IAnsiConsole console, CancellationToken cancellationToken)
     {
         RunProgress? last = null;
+        FailedStart? failed = null;
         var clock = Stopwatch.StartNew();
         await console.Progress()
             .AutoClear(false)
@@ -21,11 +28,12 @@ internal static class RunWatcher
             .StartAsync(async context =>
             {
                 var task = context.AddTask("waiting for the run to start", maxValue: 1);
-                while (last is not { IsCompleted: true })
+                while (!Ended(last, failed))
                 {
                     try
                     {
                         last = await ReadAsync(store, runId, cancellationToken);
+                        failed = last is null ? await store.GetFailedStartAsync(runId, cancellationToken) : null;
                     }
                     catch (Exception error) when (error is RedisException or TimeoutException)
                     {
@@ -40,15 +48,18 @@ internal static class RunWatcher
                         task.Value = last.SamplesGraded;
                         task.Description = Describe(last, clock.Elapsed);
                     }
-                    if (last is not { IsCompleted: true })
+                    if (!Ended(last, failed))
                     {
                         await Task.Delay(PollInterval, cancellationToken);
                     }
                 }
                 task.StopTask();
             });
-        return last!;
+        return new Outcome(last, failed);
     }
+
+    private static bool Ended(RunProgress? progress, FailedStart? failed) =>
+        failed is not null || progress is { IsCompleted: true } or { IsStalled: true };
 
     private static async Task<RunProgress?> ReadAsync(IRunStore store, Guid runId, CancellationToken cancellationToken)
     {
@@ -60,14 +71,15 @@ internal static class RunWatcher
         // The report first: counts read after it are final, so a completed run never shows a stale count.
         var report = await store.GetReportAsync(runId, cancellationToken);
         var counts = await store.GetCountsAsync(runId, cancellationToken);
-        return RunProgress.Of(run, counts, report);
+        return RunProgress.Of(run, counts, report, await store.GetParkedAsync(runId, cancellationToken));
     }
 
     private static string Describe(RunProgress progress, TimeSpan elapsed)
     {
         var rate = progress.SamplesGraded / Math.Max(elapsed.TotalSeconds, 0.001);
         var pass = progress.ProvisionalPassAt1 is { } p ? $"{p * 100:F1}%" : "-";
+        var parked = progress.SamplesParked > 0 ? $", {progress.SamplesParked} parked" : "";
         return Markup.Escape(
-            $"{progress.SamplesGraded}/{progress.Run.TotalSamples} samples, {progress.ProblemsComplete}/{progress.Run.Problems.Count} problems, {rate:F1}/s, pass@1 so far {pass}");
+            $"{progress.SamplesGraded}/{progress.Run.TotalSamples} samples{parked}, {progress.ProblemsComplete}/{progress.Run.Problems.Count} problems, {rate:F1}/s, pass@1 so far {pass}");
     }
 }

@@ -9,14 +9,14 @@ internal sealed class RunStoreOptions
 {
     private readonly Option<string> _redis = new("--redis")
     {
-        Description = "Redis holding the run state, HOST:PORT",
-        DefaultValueFactory = _ => "localhost:6379",
+        Description = "Redis holding the run state, HOST:PORT (default: PIPELINE_Redis__Configuration, else localhost:6379)",
+        DefaultValueFactory = _ => PipelineEnvironment.Get("Redis:Configuration", "localhost:6379"),
     };
 
     private readonly Option<string> _keyPrefix = new("--key-prefix")
     {
-        Description = "prefix of the run keys (as the Scorer was configured)",
-        DefaultValueFactory = _ => RedisRunStore.DefaultKeyPrefix,
+        Description = "prefix of the run keys (default: PIPELINE_Stores__KeyPrefix as the Scorer's, else pipeline:)",
+        DefaultValueFactory = _ => PipelineEnvironment.Get("Stores:KeyPrefix", RedisRunStore.DefaultKeyPrefix),
     };
 
     public void AddTo(Command command)

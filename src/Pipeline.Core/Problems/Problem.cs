@@ -17,4 +17,11 @@ public sealed record Problem
     public required string SuiteHash { get; init; }
     public required int PublicTests { get; init; }
     public required int PrivateTests { get; init; }
+    /// <summary>The official scenario whose dataset the row comes from (codegeneration for code_generation_lite).</summary>
+    public string Scenario { get; init; } = "codegeneration";
+    /// <summary>
+    /// The dataset row as released, JSON text, for scenarios whose prompts and official files need fields beyond
+    /// the common ones (test output prediction's test and test_id, code execution's code, input, id …); null for code generation.
+    /// </summary>
+    public string? Row { get; init; }
 }

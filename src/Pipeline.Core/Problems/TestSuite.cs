@@ -13,6 +13,14 @@ public sealed record TestSuite
     [JsonPropertyName("fn_name")]
     public string? FuncName { get; init; }
 
+    /// <summary>
+    /// The program the checks run when the sample is an answer rather than a program (code execution: the
+    /// dataset's function; the sample is the predicted output). Null for code generation, and then not written,
+    /// so existing suite hashes are unchanged.
+    /// </summary>
+    [JsonPropertyName("program"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Program { get; init; }
+
     [JsonPropertyName("tests")]
     public required IReadOnlyList<TestCase> Tests { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Core.Stores;
 using Pipeline.Dataset;
 
@@ -10,7 +11,8 @@ public sealed class DatasetIngestor(IProblemStore problems, ISuiteStore suites)
 {
     /// <exception cref="DatasetException">the release is unknown or a file is missing or unreadable.</exception>
     public async Task<IngestSummary> IngestAsync(
-        string source, DatasetSelection selection, Action<BadRow>? onBadRow = null, CancellationToken cancellationToken = default)
+        string source, DatasetSelection selection, Action<BadRow>? onBadRow = null, CancellationToken cancellationToken = default,
+        Scenario scenario = Scenario.CodeGeneration)
     {
         var clock = Stopwatch.StartNew();
         var report = new DatasetReport();
@@ -19,7 +21,7 @@ public sealed class DatasetIngestor(IProblemStore problems, ISuiteStore suites)
             report.BadRowFound += onBadRow;
         }
         var summary = new IngestSummary { Dataset = report };
-        foreach (var entry in DatasetReader.Read(source, selection, report))
+        foreach (var entry in DatasetReader.Read(source, selection, report, scenario))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var suiteWasNew = await suites.PutAsync(entry.Suite, cancellationToken);

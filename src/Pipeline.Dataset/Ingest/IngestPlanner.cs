@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Dataset;
 
 namespace Pipeline.Dataset.Ingest;
@@ -13,11 +14,21 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
 
     public async Task<Plan> PlanAsync(StartEvaluation start, Action<BadRow>? onBadRow = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(dataset.Source))
+        Scenario scenario;
+        try
         {
-            throw new DatasetException($"no dataset configured: set {DatasetOptions.Section}:Source (env PIPELINE_{DatasetOptions.Section}__Source)");
+            scenario = ScenarioNames.Validate(start.Scenario, start.Cot);
         }
-        var summary = await ingestor.IngestAsync(dataset.Source, start.Selection, onBadRow, cancellationToken);
+        catch (ArgumentException error)
+        {
+            throw new DatasetException(error.Message, error);
+        }
+        var summary = await ingestor.IngestAsync(dataset.SourceFor(scenario), start.Selection, onBadRow, cancellationToken, scenario);
+        if (summary.Problems.Count == 0)
+        {
+            // A run of nothing would be announced and then refused downstream: refuse it here, with the selection.
+            throw new DatasetException($"the selection matches no problem in {dataset.SourceFor(scenario)}: {Describe(start.Selection)}");
+        }
         var started = new EvaluationStarted
         {
             RunId = start.RunId,
@@ -35,9 +46,20 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
             Model = start.Model,
             BaseUrl = start.BaseUrl,
             PromptStyle = start.PromptStyle,
+            Scenario = start.Scenario,
+            Cot = start.Cot,
             Sampling = start.Sampling,
             TimeoutSeconds = start.TimeoutSeconds,
         }).ToList();
         return new Plan(started, commands, summary);
     }
+
+    private static string Describe(DatasetSelection selection) => string.Join(", ", new[]
+    {
+        $"release {selection.Release}",
+        selection.StartDate is { } from ? $"from {from:yyyy-MM-dd}" : null,
+        selection.EndDate is { } to ? $"to {to:yyyy-MM-dd}" : null,
+        selection.Platforms.Count > 0 ? $"platforms {string.Join("/", selection.Platforms)}" : null,
+        selection.Difficulties.Count > 0 ? $"difficulties {string.Join("/", selection.Difficulties)}" : null,
+    }.OfType<string>());
 }

@@ -8,7 +8,7 @@ namespace Pipeline.Evaluations.Http;
 
 /// <summary>
 /// GET /evaluations/{id}/events: the run's status as server-sent events ("status"), one now and one whenever its state
-/// or graded count changes, ending with the completed status and its report. For dashboards and training jobs that follow a run.
+/// graded or parked count changes, ending with the completed status and its report, or the failed one with its reason. For dashboards and training jobs that follow a run.
 /// </summary>
 internal static class EvaluationEventsEndpoint
 {
@@ -24,11 +24,11 @@ internal static class EvaluationEventsEndpoint
         EvaluationStatus status, EvaluationQueries queries, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return status;
-        while (status.State != EvaluationStatus.Completed)
+        while (!status.IsFinal)
         {
             await Task.Delay(PollInterval, cancellationToken);
             var next = await queries.GetAsync(status.RunId, cancellationToken) ?? status;
-            if (next.State != status.State || next.SamplesGraded != status.SamplesGraded)
+            if (next.State != status.State || next.SamplesGraded != status.SamplesGraded || next.SamplesParked != status.SamplesParked)
             {
                 yield return next;
             }

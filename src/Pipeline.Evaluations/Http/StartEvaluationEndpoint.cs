@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,8 +16,24 @@ internal static class StartEvaluationEndpoint
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/evaluations", StartAsync);
 
-    private static async Task<IResult> StartAsync(EvaluationRequest? request, EvaluationLauncher launcher, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(HttpRequest http, EvaluationLauncher launcher, CancellationToken cancellationToken)
     {
+        EvaluationRequest? request;
+        try
+        {
+            // Read here, not bound by the framework: its binding failure is a 400 with an empty body.
+            request = await http.ReadFromJsonAsync<EvaluationRequest>(cancellationToken);
+        }
+        catch (JsonException error)
+        {
+            var field = error.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            var reason = error.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"'{field}' could not be read: {reason}"] });
+        }
+        catch (InvalidOperationException)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["send the request as JSON (Content-Type: application/json)"] });
+        }
         if (request is null)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["send a JSON object with at least model and baseUrl"] });

@@ -1,5 +1,6 @@
 using MassTransit;
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Core.Stores;
 using Pipeline.Generation;
 using Pipeline.Generation.Prompts;
@@ -17,13 +18,15 @@ public sealed class GenerateSolutionsConsumer(IProblemStore problems, SampleGene
         var command = context.Message;
         var problem = await problems.GetAsync(command.ProblemId, context.CancellationToken)
             ?? throw new ProblemNotFoundException($"problem '{command.ProblemId}' is not in the problem store; ingest it first");
-        var prompt = CodeGenerationPrompt.Build(PromptStyles.Parse(command.PromptStyle), problem.QuestionContent, problem.StarterCode);
+        var asked = ScenarioPrompts.For(
+            ScenarioNames.Parse(command.Scenario), command.Cot, PromptStyles.Parse(command.PromptStyle), problem);
         var samples = await generator.GenerateAsync(new GenerationRequest
         {
             BaseUrl = command.BaseUrl,
             Model = command.Model,
-            Prompt = prompt,
+            Prompt = asked.Prompt,
             Sampling = command.Sampling,
+            Extract = asked.Extract,
         }, context.CancellationToken);
         await context.PublishBatch(samples.Select(sample => new SolutionGenerated
         {

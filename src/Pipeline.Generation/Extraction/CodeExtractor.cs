@@ -12,7 +12,7 @@ public static class CodeExtractor
     private const string Fence = "```";
 
     /// <summary>The characters Python's str.strip() removes (str.isspace); .NET's Trim() misses U+001C..U+001F.</summary>
-    private static readonly char[] PythonWhitespace =
+    internal static readonly char[] PythonWhitespace =
     [
         '\t', '\n', '\v', '\f', '\r', '\u001C', '\u001D', '\u001E', '\u001F', ' ', '\u0085', '\u00A0', '\u1680',
         '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',

@@ -23,25 +23,38 @@ public sealed class OpenAiModelClient(IHttpClientFactory httpClients) : IModelCl
         var stop = sampling.Stop.Count > 0 ? sampling.Stop : null;
         var clock = Stopwatch.StartNew();
         var chat = prompt.Style == PromptStyle.Chat;
-        var body = chat
-            ? await api.ChatCompletionsAsync(new ChatCompletionRequest
+        var body = await RejectingPermanentErrors(() => chat
+            ? api.ChatCompletionsAsync(new ChatCompletionRequest
             {
                 Model = model, Messages = prompt.Messages, N = n, Temperature = sampling.Temperature, TopP = sampling.TopP,
                 MaxTokens = sampling.MaxTokens, Stop = stop, Seed = sampling.Seed,
             }, cancellationToken)
-            : await api.CompletionsAsync(new CompletionRequest
+            : api.CompletionsAsync(new CompletionRequest
             {
                 Model = model, Prompt = prompt.Text, N = n, Temperature = sampling.Temperature, TopP = sampling.TopP,
                 MaxTokens = sampling.MaxTokens, Stop = stop, Seed = sampling.Seed,
-            }, cancellationToken);
+            }, cancellationToken));
         var reply = CompletionResponseParser.Parse(body, chat, n);
         return reply with { LatencyMs = clock.Elapsed.TotalMilliseconds };
     }
 
     public async Task<IReadOnlyList<string>> ListModelsAsync(string baseUrl, CancellationToken cancellationToken)
     {
-        var models = await Api(baseUrl).ModelsAsync(cancellationToken);
+        var models = await RejectingPermanentErrors(() => Api(baseUrl).ModelsAsync(cancellationToken));
         return models.Data.Select(entry => entry.Id).ToList();
+    }
+
+    /// <summary>A permanent 4xx becomes <see cref="ModelServerRejectedException"/> carrying the server's message; the rest propagate as they are.</summary>
+    private static async Task<T> RejectingPermanentErrors<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ApiException error) when (ModelServerRejectedException.IsPermanent(error.StatusCode))
+        {
+            throw new ModelServerRejectedException(error.StatusCode, ModelServerRejectedException.ReadServerMessage(error.Content));
+        }
     }
 
     private IOpenAiApi Api(string baseUrl)

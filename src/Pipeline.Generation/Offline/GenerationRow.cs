@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Core.Problems;
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation;
 
 namespace Pipeline.Generation.Offline;
@@ -14,20 +15,11 @@ public static class GenerationRow
 {
     public static string Serialize(Problem problem, IReadOnlyList<GeneratedSample> samples)
     {
-        var row = new JsonObject
+        var row = problem.Row is null ? CodeGeneration(problem, samples) : OfficialRow.Build(problem, lists =>
         {
-            ["question_title"] = problem.QuestionTitle,
-            ["question_content"] = problem.QuestionContent,
-            ["platform"] = problem.Platform,
-            ["question_id"] = problem.QuestionId,
-            ["contest_id"] = problem.ContestId,
-            // Python's datetime.isoformat(), as the official files carry it.
-            ["contest_date"] = problem.ContestDate.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-            ["starter_code"] = problem.StarterCode,
-            ["difficulty"] = problem.Difficulty,
-            ["output_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.RawOutput)).ToArray()),
-            ["code_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.Code)).ToArray()),
-        };
+            lists["output_list"] = Strings(samples.Select(s => s.RawOutput));
+            lists["pred_list"] = Strings(samples.Select(s => s.Code));
+        });
         var issues = samples.Where(s => s.Issue is not null).ToList();
         if (issues.Count > 0)
         {
@@ -38,15 +30,42 @@ public static class GenerationRow
         return row.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    private static JsonObject CodeGeneration(Problem problem, IReadOnlyList<GeneratedSample> samples)
+    {
+        return new JsonObject
+        {
+            ["question_title"] = problem.QuestionTitle,
+            ["question_content"] = problem.QuestionContent,
+            ["platform"] = problem.Platform,
+            ["question_id"] = problem.QuestionId,
+            ["contest_id"] = problem.ContestId,
+            // Python's datetime.isoformat(), as the official files carry it.
+            ["contest_date"] = problem.ContestDate.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            ["starter_code"] = problem.StarterCode,
+            ["difficulty"] = problem.Difficulty,
+            ["output_list"] = Strings(samples.Select(s => s.RawOutput)),
+            ["code_list"] = Strings(samples.Select(s => s.Code)),
+        };
+    }
+
     /// <summary>The question id of a finished row, or null when the line is not a complete row.</summary>
     public static string? QuestionId(string line)
     {
         try
         {
             using var document = JsonDocument.Parse(line);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("question_id", out var id) && id.ValueKind == JsonValueKind.String
-                && document.RootElement.TryGetProperty("code_list", out _)
+            var row = document.RootElement;
+            if (row.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            if (row.TryGetProperty("pred_list", out _))
+            {
+                return OfficialRow.Key(row);
+            }
+            return row.TryGetProperty("question_id", out var id) && id.ValueKind == JsonValueKind.String && row.TryGetProperty("code_list", out _)
                 ? id.GetString()
                 : null;
         }

@@ -1,7 +1,8 @@
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
-using Pipeline.Generation;
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
+using Pipeline.Generation;
 
 namespace Pipeline.Generation.Offline;
 
@@ -11,6 +12,8 @@ public sealed record OfflineGenerationSettings
     public required string BaseUrl { get; init; }
     public required string Model { get; init; }
     public required PromptStyle Style { get; init; }
+    public Scenario Scenario { get; init; } = Scenario.CodeGeneration;
+    public bool Cot { get; init; }
     public required SamplingSettings Sampling { get; init; }
     /// <summary>Problems in flight at once; the model client's per-server limit bounds the requests themselves.</summary>
     public int Parallelism { get; init; } = 8;
@@ -29,12 +32,14 @@ public sealed class OfflineGenerator(SampleGenerator generator)
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(pending, options, async (problem, token) =>
         {
+            var asked = ScenarioPrompts.For(settings.Scenario, settings.Cot, settings.Style, problem);
             var samples = await generator.GenerateAsync(new GenerationRequest
             {
                 BaseUrl = settings.BaseUrl,
                 Model = settings.Model,
-                Prompt = CodeGenerationPrompt.Build(settings.Style, problem.QuestionContent, problem.StarterCode),
+                Prompt = asked.Prompt,
                 Sampling = settings.Sampling,
+                Extract = asked.Extract,
             }, token);
             await output.AppendAsync(GenerationRow.Serialize(problem, samples), token);
             onProblemDone(problem, samples);

@@ -73,7 +73,7 @@ public sealed class DockerBackendOptions
 {
     public string Endpoint { get; set; } = "unix:///var/run/docker.sock";
 
-    public string Image { get; set; } = "pipeline-sandbox:1";
+    public string Image { get; set; } = "pipeline-sandbox:2";
 
     /// <summary>Script that builds <see cref="Image"/> from this machine's python when it is missing.</summary>
     public string BuildScript { get; set; } = "docker/sandbox-image/build.sh";

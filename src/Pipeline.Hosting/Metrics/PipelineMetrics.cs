@@ -15,6 +15,12 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> generated;
     private readonly Counter<long> graded;
     private readonly Counter<long> scored;
+    /// <summary>A sample grades in tens of milliseconds to its time limit (6 s per test, tests in sequence).</summary>
+    public static readonly IReadOnlyList<double> SandboxBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+
+    /// <summary>A completion takes from a second to the request timeout (minutes for long reasoning).</summary>
+    public static readonly IReadOnlyList<double> ModelLatencyBuckets = [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
+
     private readonly Histogram<double> sandboxSeconds;
     private readonly Histogram<double> modelLatencySeconds;
     private readonly Counter<long> tokens;
@@ -25,8 +31,11 @@ public sealed class PipelineMetrics : IDisposable
         generated = meter.CreateCounter<long>("pipeline.samples.generated", "{sample}", "Samples the Generator produced");
         graded = meter.CreateCounter<long>("pipeline.samples.graded", "{sample}", "Samples the Executor graded");
         scored = meter.CreateCounter<long>("pipeline.samples.scored", "{sample}", "Verdicts the Scorer recorded");
-        sandboxSeconds = meter.CreateHistogram<double>("pipeline.sandbox.duration", "s", "Time grading one sample in its sandbox");
-        modelLatencySeconds = meter.CreateHistogram<double>("pipeline.model.latency", "s", "Model server time for the request that produced a sample");
+        // Buckets in seconds: the default ones (0 … 10000) are made for milliseconds and put every sample in the first few.
+        sandboxSeconds = meter.CreateHistogram("pipeline.sandbox.duration", "s", "Time grading one sample in its sandbox",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SandboxBuckets });
+        modelLatencySeconds = meter.CreateHistogram("pipeline.model.latency", "s", "Model server time for the request that produced a sample",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ModelLatencyBuckets });
         tokens = meter.CreateCounter<long>("pipeline.model.tokens", "{token}", "Tokens the model server reported, by kind (prompt, completion)");
     }
 

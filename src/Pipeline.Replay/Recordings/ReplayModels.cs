@@ -21,7 +21,16 @@ public sealed class ReplayModels
         {
             throw new ArgumentException($"model '{name}' needs at least one recording file", nameof(recordingFiles));
         }
-        var model = new ReplayModel(name, recordingFiles.SelectMany(RecordingFile.Load));
+        return Add(name, [.. recordingFiles.SelectMany(RecordingFile.Load)]);
+    }
+
+    public ReplayModel Add(string name, IReadOnlyList<RecordedProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("a model needs a name", nameof(name));
+        }
+        var model = new ReplayModel(name, problems);
         models[name] = model;
         return model;
     }

@@ -26,6 +26,10 @@ public sealed class OfficialEvalWriter : IRunExportWriter
     /// <returns>the pass@k the official eval.json holds.</returns>
     public static IReadOnlyDictionary<string, double> Write(IReadOnlyList<ExportedProblem> graded, string folder)
     {
+        if (graded.Count > 0 && graded[0].Problem.Row is not null)
+        {
+            return PredictionEvalWriter.Write(graded, folder);
+        }
         var problems = graded.OrderBy(p => p.Problem.QuestionId, StringComparer.Ordinal).ToList();
         Directory.CreateDirectory(folder);
         using (var stream = File.Create(Path.Combine(folder, "eval_all.json")))
@@ -65,9 +69,17 @@ public sealed class OfficialEvalWriter : IRunExportWriter
             json.WriteBooleanValue(sample.Passed);
         }
         json.WriteEndArray();
-        json.WriteNumber("pass@1", graded.Samples.Count == 0 ? 0 : graded.Samples.Count(s => s.Passed) / (double)graded.Samples.Count);
+        WriteFloat(json, "pass@1", graded.Samples.Count == 0 ? 0 : graded.Samples.Count(s => s.Passed) / (double)graded.Samples.Count);
         WriteStrings(json, "metadata", graded.MetadataJson);
         json.WriteEndObject();
+    }
+
+    /// <summary>A score as Python's json writes a float: 1.0 and 0.0, not 1 and 0 (shortest round-trip digits otherwise, as repr).</summary>
+    private static void WriteFloat(Utf8JsonWriter json, string name, double value)
+    {
+        var text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace('E', 'e');
+        json.WritePropertyName(name);
+        json.WriteRawValue(text.Contains('.') || text.Contains('e') ? text : text + ".0");
     }
 
     private static void WriteEval(Utf8JsonWriter json, List<ExportedProblem> problems, List<(int Samples, int Correct)> counts,
@@ -77,7 +89,7 @@ public sealed class OfficialEvalWriter : IRunExportWriter
         json.WriteStartObject();
         foreach (var (key, value) in metrics)
         {
-            json.WriteNumber(key, value);
+            WriteFloat(json, key, value);
         }
         json.WriteStartObject("detail");
         foreach (var key in metrics.Keys)
@@ -86,7 +98,7 @@ public sealed class OfficialEvalWriter : IRunExportWriter
             json.WriteStartObject(key);
             for (var i = 0; i < counts.Count; i++)
             {
-                json.WriteNumber(i.ToString(), PassAtK.Estimate(counts[i].Samples, counts[i].Correct, k));
+                WriteFloat(json, i.ToString(), PassAtK.Estimate(counts[i].Samples, counts[i].Correct, k));
             }
             json.WriteEndObject();
         }

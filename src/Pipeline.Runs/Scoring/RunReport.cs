@@ -7,6 +7,8 @@ public sealed record RunReport
 {
     public required Guid RunId { get; init; }
     public required string Model { get; init; }
+    /// <summary>The scenario scored ("codegeneration", "codeexecution (cot)", …).</summary>
+    public string Scenario { get; init; } = "codegeneration";
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
     public required GroupScore Overall { get; init; }
@@ -21,6 +23,7 @@ public sealed record RunReport
         {
             RunId = run.RunId,
             Model = run.Model,
+            Scenario = run.Scenario,
             StartedAt = run.StartedAt,
             CompletedAt = completedAt,
             Overall = GroupScore.Of("all", problems, run.Ks),

@@ -115,6 +115,11 @@ public sealed class EvaluationsApiTests
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["baseUrl", "k", "model", "n"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.True((await notJson.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("body", out _));
+        var hot = await http.PostAsJsonAsync("/evaluations", new { model = "m", baseUrl = "http://127.0.0.1:9/v1", temperature = "hot" });
+        Assert.Equal(HttpStatusCode.BadRequest, hot.StatusCode);
+        var temperature = (await hot.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("temperature")[0].GetString();
+        Assert.StartsWith("'temperature' could not be read", temperature);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownEvents.StatusCode);
         Assert.Empty(servers.Started);

@@ -18,7 +18,8 @@ public static class ClusterRun
 
     /// <param name="whileRunning">the fault, given the run id and its trace; awaited before the run's results are read.</param>
     public static async Task<Outcome> EvaluateAsync(
-        PipelineCluster cluster, DatasetSelection selection, Func<Guid, RunTrace, CancellationToken, Task>? whileRunning = null)
+        PipelineCluster cluster, DatasetSelection selection, Func<Guid, RunTrace, CancellationToken, Task>? whileRunning = null,
+        Func<StartEvaluation, StartEvaluation>? adjust = null)
     {
         var console = new StringWriter();
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
@@ -34,6 +35,7 @@ public static class ClusterRun
             Sampling = new SamplingSettings { N = 1 },
             Ks = [1],
         };
+        start = adjust?.Invoke(start) ?? start;
         var clock = Stopwatch.StartNew();
         var trace = new RunTrace();
         using var timeout = new CancellationTokenSource(RunTimeout);

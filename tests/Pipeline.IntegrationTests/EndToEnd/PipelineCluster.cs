@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Replay.Faults;
+using Pipeline.Replay.Recordings;
 using Pipeline.Runs;
 using StackExchange.Redis;
 
@@ -38,6 +41,13 @@ public sealed class PipelineCluster : IAsyncDisposable
 
     /// <summary>The Scorer's run state, read as `lcb eval --wait` reads it.</summary>
     public IRunStore Store => new RedisRunStore(redis!, KeyPrefix);
+
+    /// <summary>How the replay server's synthetic models (one per prediction scenario, made from the bundled rows) mix their answers.</summary>
+    public static readonly SyntheticMix Synthetic = new() { WrongShare = 0.3, MalformedShare = 0.2, Seed = 7 };
+
+    /// <summary>The synthetic answers of a prediction scenario's bundled rows, with the right one of each.</summary>
+    public static IReadOnlyList<SyntheticItem> SyntheticItems(Scenario scenario) => SyntheticAnswers.Items(scenario,
+        scenario == Scenario.TestOutputPrediction ? BundledData.TestOutputRows(LcbTestData.Folder) : BundledData.ExecutionRows(LcbTestData.Folder));
 
     public static async Task<PipelineCluster> StartAsync(ClusterOptions options)
     {
@@ -79,6 +89,11 @@ public sealed class PipelineCluster : IAsyncDisposable
         Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
+            Recorded = new Dictionary<string, IReadOnlyList<RecordedProblem>>
+            {
+                [SyntheticAnswers.ModelName(Scenario.TestOutputPrediction)] = SyntheticRecording.Build(SyntheticItems(Scenario.TestOutputPrediction), Synthetic),
+                [SyntheticAnswers.ModelName(Scenario.CodeExecution)] = SyntheticRecording.Build(SyntheticItems(Scenario.CodeExecution), Synthetic),
+            },
             Faults = new FaultOptions(),
         });
         var common = new Dictionary<string, string>(BusSettings())
@@ -86,7 +101,8 @@ public sealed class PipelineCluster : IAsyncDisposable
             ["Redis:Configuration"] = Options.Redis,
             ["Stores:KeyPrefix"] = KeyPrefix,
         };
-        processes.Add(ServiceProcess.Start("Ingest", "ingest", With(common, ("Dataset:Source", LcbTestData.ProblemsFile))));
+        processes.Add(ServiceProcess.Start("Ingest", "ingest", With(common, ("Dataset:Source", LcbTestData.ProblemsFile),
+            ("Dataset:TestOutputPrediction", BundledData.TestOutputRows(LcbTestData.Folder)), ("Dataset:CodeExecution", BundledData.ExecutionRows(LcbTestData.Folder)))));
         processes.Add(ServiceProcess.Start("Generator", "generator", common));
         for (var executor = 1; executor <= Options.Executors; executor++)
         {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Pipeline.Cli;
 using Pipeline.Cli.Commands;
 using Pipeline.Cli.Errors;
 using Pipeline.Cli.Evaluation;
@@ -12,6 +13,7 @@ using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Dataset;
 using Pipeline.Replay.Faults;
 using Pipeline.Runs;
+using Pipeline.Runs.Scoring;
 using Spectre.Console;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -63,16 +65,17 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
             Assert.Contains("500 (Internal Server Error)", p.Reason);
         });
         Assert.Null(await store.GetReportAsync(run));
+        // The run knows what is parked and why, and that nothing else is left in flight.
+        await Wait.UntilAsync(async () => (await store.GetParkedAsync(run)).Count == failing.Length, Patience, "the run to know its parked problems");
+        Assert.All(await store.GetParkedAsync(run), p => Assert.Equal((ParkedWork.Generation, 1), (p.Stage, p.Samples)));
+        Assert.Equal(ExitCodes.RunStalled, await EvalCommand.FollowAsync(store, run, Plain(new StringWriter()), CancellationToken.None));
 
         replay.Faults.Set(new FaultOptions());
         var clock = Stopwatch.StartNew();
         var output = new StringWriter();
         await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(VirtualHost), CancellationToken.None))
         {
-            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run, AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No,
-            }), CancellationToken.None);
+            await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run.ToString("N")[..8], Plain(output), CancellationToken.None);
         }
         Assert.Contains($"generate-solutions: {failing.Length} moved back", output.ToString());
         await Wait.UntilAsync(async () => await store.GetReportAsync(run) is not null, Patience, "the replayed run to complete");
@@ -86,7 +89,59 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         var report = (await store.GetReportAsync(run))!;
         Assert.Equal(verdicts.Count(v => official[v.ProblemId].Passed) / (double)selected.Count, report.Overall.PassAtK["pass@1"], 9);
         Assert.Empty(await ParkedQueues.ListAsync(VirtualHost));
+        Assert.Empty(await store.GetParkedAsync(run));
     }
+
+    [Fact]
+    public async Task A_model_the_server_refuses_is_parked_at_once_with_the_servers_message_and_the_run_stalls()
+    {
+        var run = Guid.NewGuid();
+        await pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        {
+            RunId = run, Model = "gpt-nope", BaseUrl = replay!.BaseUrl, Selection = Selection with { Limit = 2 },
+            Sampling = new SamplingSettings { N = 3 }, Ks = [1],
+        });
+        var store = pipeline.Services.GetRequiredService<IRunStore>();
+        var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= 2, Patience);
+        Assert.All(parked, p =>
+        {
+            Assert.Equal(("generate-solutions", run, 0), (p.Queue, p.RunId, p.Retries));
+            Assert.Equal("ModelServerRejectedException: model server answered 404 (NotFound): model 'gpt-nope' is not served here", p.Reason);
+        });
+        var console = new StringWriter();
+        Assert.Equal(ExitCodes.RunStalled, await EvalCommand.FollowAsync(store, run, Plain(console), CancellationToken.None)
+            .WaitAsync(Patience));
+        var summary = ParkedSummary.Describe(run, await store.GetParkedAsync(run));
+        Assert.StartsWith("6 samples parked (generation of ", summary);
+        Assert.Contains("model 'gpt-nope' is not served here", summary);
+        Assert.EndsWith($"then `lcb replay --run {run.ToString("N")[..8]}`", summary);
+    }
+
+    [Theory]
+    [InlineData("topcoder", null, "DatasetException: unknown platform topcoder (expected ")]
+    [InlineData(null, "2030-01-01", "DatasetException: the selection matches no problem in ")]
+    public async Task A_start_Ingest_refuses_marks_the_run_failed_with_the_reason(string? platform, string? startDate, string reason)
+    {
+        var run = Guid.NewGuid();
+        await pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        {
+            RunId = run, Model = Model, BaseUrl = replay!.BaseUrl,
+            Selection = Selection with
+            {
+                Platforms = platform is null ? [] : [platform], StartDate = startDate is null ? null : DateOnly.Parse(startDate),
+            },
+        });
+        var store = pipeline.Services.GetRequiredService<IRunStore>();
+        Assert.Equal(ExitCodes.RunFailed, await EvalCommand.FollowAsync(store, run, Plain(new StringWriter()), CancellationToken.None).WaitAsync(Patience));
+        var failed = await store.GetFailedStartAsync(run);
+        Assert.StartsWith(reason, failed!.Reason);
+        Assert.Equal((Model, replay.BaseUrl), (failed.Model, failed.BaseUrl));
+    }
+
+    private static IAnsiConsole Plain(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No,
+    });
 
     public async Task InitializeAsync()
     {

@@ -43,6 +43,43 @@ public sealed class GradeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_grades_only_the_samples_the_interrupted_run_did_not_keep()
+    {
+        var official = LcbTestData.OfficialVerdicts("o1-mini").Where(s => s.SampleIndex == 0).Take(4).ToList();
+        var generations = Path.Combine(_out, "gen.jsonl");
+        File.WriteAllLines(generations, official.Select(s => JsonSerializer.Serialize(new { question_id = s.QuestionId, code_list = new[] { s.Code } })));
+        var job = GradeJob.Load(LcbTestData.ProblemsFile, null, generations);
+        var folder = Path.Combine(_out, "report");
+        // What an interrupted run kept: a verdict for the first sample that grading it again would not give.
+        Directory.CreateDirectory(folder);
+        var kept = official[0];
+        File.WriteAllText(Path.Combine(folder, GradeJournal.FileName),
+            JsonSerializer.Serialize(new { questionId = kept.QuestionId, sampleIndex = 0, results = new[] { -4 }, metadataJson = "{\"kept\": true}", elapsedMs = 1.0 })
+            + "\n{\"questionId\": \"cut sh");
+
+        Assert.Throws<ArgumentException>(() => GradeJournal.Open(folder, resume: false));
+        await using var sandbox = new BubblewrapSandbox(new SandboxOptions { Workers = 2 });
+        using (var journal = GradeJournal.Open(folder, resume: true))
+        {
+            Assert.Single(journal.Graded);
+            var graded = await GradeProgress.RunAsync(job, new SampleGrader(sandbox), 6, 2, CancellationToken.None, journal);
+            GradeReports.Write(graded, folder);
+            // The kept line, the line cut short, and the three samples graded now, each on a line of its own.
+            Assert.Equal(5, File.ReadLines(Path.Combine(folder, GradeJournal.FileName)).Count());
+            journal.Complete();
+        }
+
+        Assert.False(File.Exists(Path.Combine(folder, GradeJournal.FileName)));
+        var verdicts = File.ReadLines(Path.Combine(folder, "verdicts.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(v => v.GetProperty("question_id").GetString()!);
+        Assert.True(verdicts[kept.QuestionId].GetProperty("metadata").GetProperty("kept").GetBoolean());
+        foreach (var sample in official.Skip(1))
+        {
+            Assert.Equal(sample.Passed, verdicts[sample.QuestionId].GetProperty("passed").GetBoolean());
+        }
+    }
+
+    [Fact]
     public void Generations_naming_unknown_problems_are_refused_with_their_ids()
     {
         var generations = Path.Combine(_out, "gen.jsonl");

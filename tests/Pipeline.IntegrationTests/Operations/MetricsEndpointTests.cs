@@ -69,6 +69,11 @@ public sealed class MetricsEndpointTests
             Assert.Equal(1, Value(after, "pipeline_samples_scored_total"));
             Assert.Equal(150, Value(after, "pipeline_model_tokens_total"));
             Assert.Equal(1, Value(after, "pipeline_sandbox_duration_seconds_count"));
+            // Buckets in seconds, as samples take: 0.05 s … 120 s, not the default millisecond-sized ones.
+            Assert.Contains("pipeline_sandbox_duration_seconds_bucket{", after);
+            Assert.Matches("pipeline_sandbox_duration_seconds_bucket\\{[^}]*le=\"0.05\"", after);
+            Assert.Matches("pipeline_sandbox_duration_seconds_bucket\\{[^}]*le=\"120(\\.0)?\"", after);
+            Assert.DoesNotMatch("pipeline_sandbox_duration_seconds_bucket\\{[^}]*le=\"7500\"", after);
             Assert.Equal(0.25, Value(after, "pipeline_model_latency_seconds_sum"), 6);
             Assert.Matches("pipeline_queue_depth\\{[^}]*queue=\"grading-probe\"[^}]*\\} 0", after);
             Assert.Contains("queue=\"scoring-probe_error\"", after);

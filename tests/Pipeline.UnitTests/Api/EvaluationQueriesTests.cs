@@ -42,6 +42,54 @@ public sealed class EvaluationQueriesTests
     }
 
     [Fact]
+    public async Task A_run_whose_rest_is_parked_is_stalled_and_says_why_until_a_replayed_verdict_clears_it()
+    {
+        var scorer = new RunScorer(runs, ScorerFixtures.Store(), TimeProvider.System);
+        var queries = new EvaluationQueries(ledger, runs);
+        var launched = await Launch("ckpt-1");
+        await scorer.RegisterAsync(ScorerFixtures.Started(launched.RunId, 2), DateTimeOffset.UtcNow);
+        var graded = ScorerFixtures.AllGraded(launched.RunId, 2, (_, _) => true);
+        var parkedProblem = graded[^1].ProblemId;
+        foreach (var sample in graded.Where(g => g.ProblemId != parkedProblem))
+        {
+            await scorer.RecordAsync(sample);
+        }
+        var running = await queries.GetAsync(launched.RunId, CancellationToken.None);
+        await runs.RecordParkedAsync(launched.RunId, new ParkedWork
+        {
+            ProblemId = parkedProblem, Samples = 2, Stage = ParkedWork.Generation, Reason = "ModelServerRejectedException: model server answered 400 (BadRequest): no recording",
+        });
+        var stalled = await queries.GetAsync(launched.RunId, CancellationToken.None);
+        foreach (var sample in graded.Where(g => g.ProblemId == parkedProblem))
+        {
+            await scorer.RecordAsync(sample);
+        }
+        var completed = await queries.GetAsync(launched.RunId, CancellationToken.None);
+
+        Assert.Equal((EvaluationStatus.Running, null), (running!.State, running.Problem));
+        Assert.Equal((EvaluationStatus.Stalled, 2L), (stalled!.State, stalled.SamplesParked));
+        Assert.StartsWith($"2 samples parked (generation of {parkedProblem}: ModelServerRejectedException: model server answered 400", stalled.Problem);
+        Assert.EndsWith($"`lcb replay --run {launched.RunId.ToString("N")[..8]}`", stalled.Problem);
+        Assert.Equal((EvaluationStatus.Completed, 0L, null), (completed!.State, completed.SamplesParked, completed.Problem));
+        Assert.Empty(await runs.GetParkedAsync(launched.RunId));
+    }
+
+    [Fact]
+    public async Task A_start_Ingest_refused_is_failed_with_its_reason_in_the_detail_and_the_list()
+    {
+        var queries = new EvaluationQueries(ledger, runs);
+        var launched = await Launch("ckpt-1");
+        await runs.RecordFailedStartAsync(new FailedStart
+        {
+            RunId = launched.RunId, Model = "ckpt-1", BaseUrl = "http://model", Reason = "DatasetException: unknown platform topcoder", FailedAt = DateTimeOffset.UtcNow,
+        });
+
+        var failed = await queries.GetAsync(launched.RunId, CancellationToken.None);
+        Assert.Equal((EvaluationStatus.Failed, "the run could not start: DatasetException: unknown platform topcoder"), (failed!.State, failed.Problem));
+        Assert.Equal(EvaluationStatus.Failed, Assert.Single(await queries.ListAsync(CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task Unknown_runs_are_not_found()
     {
         Assert.Null(await new EvaluationQueries(ledger, runs).GetAsync(Guid.NewGuid(), CancellationToken.None));

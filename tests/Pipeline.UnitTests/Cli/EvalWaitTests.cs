@@ -66,5 +66,9 @@ public sealed class EvalWaitTests
             inner.GetProblemVerdictsAsync(runId, problemId, samplesPerProblem, cancellationToken);
         public Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default) => inner.TryCompleteAsync(report, cancellationToken);
         public Task<RunReport?> GetReportAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetReportAsync(runId, cancellationToken);
+        public Task RecordParkedAsync(Guid runId, ParkedWork parked, CancellationToken cancellationToken = default) => inner.RecordParkedAsync(runId, parked, cancellationToken);
+        public Task<IReadOnlyList<ParkedWork>> GetParkedAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetParkedAsync(runId, cancellationToken);
+        public Task RecordFailedStartAsync(FailedStart failed, CancellationToken cancellationToken = default) => inner.RecordFailedStartAsync(failed, cancellationToken);
+        public Task<FailedStart?> GetFailedStartAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetFailedStartAsync(runId, cancellationToken);
     }
 }

@@ -36,12 +36,32 @@ public sealed class ModelClientResilienceTests
     }
 
     [Fact]
-    public async Task A_client_error_is_not_retried()
+    public async Task A_permanent_client_error_is_not_retried_and_carries_the_servers_message()
     {
-        var handler = new ScriptedHandler(Status(HttpStatusCode.BadRequest), Ok());
-        await Assert.ThrowsAsync<Refit.ApiException>(() => AskAsync(Client(handler, Fast(retries: 3))));
+        var handler = new ScriptedHandler(Refused(HttpStatusCode.BadRequest, "no recording of model 'ckpt-100' matches the prompt"), Ok());
+        var error = await Assert.ThrowsAsync<ModelServerRejectedException>(() => AskAsync(Client(handler, Fast(retries: 3))));
         Assert.Equal(1, handler.Calls);
+        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        Assert.Equal("model server answered 400 (BadRequest): no recording of model 'ckpt-100' matches the prompt", error.Message);
     }
+
+    [Theory]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    [InlineData(HttpStatusCode.Conflict)]
+    public async Task Timeouts_and_conflicts_are_not_permanent(HttpStatusCode code)
+    {
+        var handler = new ScriptedHandler(Enumerable.Repeat(Status(code), 4).ToArray());
+        var error = await Assert.ThrowsAsync<Refit.ApiException>(() => AskAsync(Client(handler, Fast(retries: 1))));
+        Assert.Equal(code, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("plain words", "plain words")]
+    [InlineData("{\"error\": \"a string\"}", "a string")]
+    [InlineData("", "(empty body)")]
+    [InlineData("{\"detail\": \"x\"}", "{\"detail\": \"x\"}")]
+    public void The_servers_message_is_its_error_message_or_the_body(string body, string expected) =>
+        Assert.Equal(expected, ModelServerRejectedException.ReadServerMessage(body));
 
     [Fact]
     public async Task The_api_key_is_sent_as_a_bearer_token_and_kept_out_of_the_options_text()
@@ -70,6 +90,9 @@ public sealed class ModelClientResilienceTests
     private static Func<HttpResponseMessage> Ok() => () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Answer) };
 
     private static Func<HttpResponseMessage> Status(HttpStatusCode code) => () => new HttpResponseMessage(code) { Content = new StringContent("{}") };
+
+    private static Func<HttpResponseMessage> Refused(HttpStatusCode code, string message) => () =>
+        new HttpResponseMessage(code) { Content = new StringContent($$$"""{"error": {"message": "{{{message}}}", "type": "invalid_request_error"}}""") };
 
     private static Func<HttpResponseMessage> RateLimited(int retryAfterSeconds) => () =>
     {

@@ -54,6 +54,15 @@ public sealed class IngestPlannerTests
         Assert.Contains("Dataset:Source", error.Message);
     }
 
+    [Fact]
+    public async Task A_selection_matching_no_problem_is_refused_with_the_selection()
+    {
+        var empty = new DatasetSelection { Release = "release_latest", StartDate = new DateOnly(2030, 1, 1) };
+        var error = await Assert.ThrowsAsync<DatasetException>(() => Planner(LcbTestData.File("problems.jsonl")).PlanAsync(Start(empty)));
+
+        Assert.EndsWith("matches no problem in " + LcbTestData.File("problems.jsonl") + ": release release_latest, from 2030-01-01", error.Message);
+    }
+
     private IngestPlanner Planner(string source) =>
         new(new DatasetIngestor(_problems, _suites), new DatasetOptions { Source = source });
 

@@ -26,11 +26,13 @@ public sealed class OfficialEvalWriterTests : IDisposable
         var b = evalAll[1];
         Assert.Equal([true, false, false, true, false], b.GetProperty("graded_list").EnumerateArray().Select(g => g.GetBoolean()));
         Assert.Equal(0.4, b.GetProperty("pass@1").GetDouble(), 12);
+        Assert.Equal("1.0", evalAll[0].GetProperty("pass@1").GetRawText());
         Assert.Equal("2024-09-22T00:00:00", b.GetProperty("contest_date").GetString());
         Assert.Equal("{\"execution time\": 0.1}", b.GetProperty("metadata")[0].GetString());
 
         var eval = Read("eval.json");
         Assert.Equal((1.0 + 0.4) / 2, eval[0].GetProperty("pass@1").GetDouble(), 12);
+        Assert.Equal("1.0", eval[0].GetProperty("pass@5").GetRawText()); // Python's float format, as the official files
         Assert.Equal(1.0, eval[0].GetProperty("pass@5").GetDouble(), 12);
         Assert.False(eval[0].TryGetProperty("pass@10", out _));
         Assert.Equal(0.4, eval[0].GetProperty("detail").GetProperty("pass@1").GetProperty("1").GetDouble(), 12);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Cli.Commands.Grade;
 
@@ -7,32 +8,52 @@ public sealed record ProblemGenerations(string QuestionId, IReadOnlyList<string>
 
 /// <summary>
 /// Reads generations in the official <c>_eval_all.json</c> layout (a JSON array), its .jsonl form, or
-/// plain <c>{question_id, code_list}</c> rows. Other fields are ignored.
+/// plain <c>{question_id, code_list}</c> rows; the prediction scenarios' rows hold <c>pred_list</c> and are keyed
+/// as their problems ("question_id/test_id", or the execution id). Other fields are ignored.
 /// </summary>
 public static class GenerationsFile
 {
-    public static IReadOnlyList<ProblemGenerations> Read(string path)
+    /// <param name="extract">when given, the answers are taken out of each row's output_list with it (the official step after generation) instead of read from code_list/pred_list</param>
+    public static IReadOnlyList<ProblemGenerations> Read(string path, Func<string, string>? extract = null)
     {
         var text = File.ReadAllText(path);
         var rows = text.AsSpan().TrimStart().StartsWith("[")
-            ? JsonDocument.Parse(text).RootElement.EnumerateArray().Select((row, index) => (row, index)).ToList()
+            ? Parse(text, path, lineOffset: 0).EnumerateArray().Select((row, index) => (row, index)).ToList()
             : [.. text.Split('\n').Select((line, index) => (line, index)).Where(l => l.line.Trim().Length > 0)
-                .Select(l => (JsonDocument.Parse(l.line).RootElement, l.index))];
+                .Select(l => (Parse(l.line, path, lineOffset: l.index), l.index))];
         var seen = new HashSet<string>();
-        return [.. rows.Select(row => ToGenerations(row.Item1, path, row.Item2 + 1))
+        return [.. rows.Select(row => ToGenerations(row.Item1, path, row.Item2 + 1, extract))
             .Select(g => seen.Add(g.QuestionId) ? g : throw new InvalidDataException($"{path}: question {g.QuestionId} appears twice"))];
     }
 
-    private static ProblemGenerations ToGenerations(JsonElement row, string path, int number)
+    /// <summary>JSON text, or an error naming the file and line where it stops being JSON.</summary>
+    private static JsonElement Parse(string json, string path, int lineOffset)
     {
-        if (!row.TryGetProperty("question_id", out var id) || !row.TryGetProperty("code_list", out var codes) || codes.ValueKind != JsonValueKind.Array)
+        try
         {
-            throw new InvalidDataException($"{path}: row {number} needs question_id and a code_list array");
+            return JsonDocument.Parse(json).RootElement;
         }
-        var codeList = codes.EnumerateArray().Select(c => c.GetString() ?? "").ToList();
-        var outputList = row.TryGetProperty("output_list", out var outputs) && outputs.ValueKind == JsonValueKind.Array
-            ? outputs.EnumerateArray().Select(o => o.GetString() ?? "").ToList()
-            : codeList;
-        return new ProblemGenerations(id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText(), codeList, outputList);
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{path}:{lineOffset + (error.LineNumber ?? 0) + 1}: not JSON ({error.Message.Split(" Path:")[0]})");
+        }
     }
+
+    private static ProblemGenerations ToGenerations(JsonElement row, string path, int number, Func<string, string>? extract)
+    {
+        var prediction = row.TryGetProperty("pred_list", out _);
+        var listName = prediction ? "pred_list" : "code_list";
+        var key = prediction ? OfficialRow.Key(row) : row.TryGetProperty("question_id", out var id) ? (id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()) : null;
+        var outputList = Strings(row, "output_list");
+        var answers = extract is null ? Strings(row, listName) : outputList?.Select(extract).ToList();
+        if (key is null || answers is null)
+        {
+            var needs = extract is null ? listName : "output_list";
+            throw new InvalidDataException($"{path}: row {number} needs {(prediction ? "id, or question_id and test_id," : "question_id")} and a {needs} array");
+        }
+        return new ProblemGenerations(key, answers, outputList ?? answers);
+    }
+
+    private static List<string>? Strings(JsonElement row, string name) =>
+        row.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray().Select(item => item.GetString() ?? "")] : null;
 }

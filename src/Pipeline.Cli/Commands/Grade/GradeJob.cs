@@ -1,5 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
+using Pipeline.Core.Scenarios;
 using Pipeline.Dataset;
 
 namespace Pipeline.Cli.Commands.Grade;
@@ -17,16 +18,17 @@ public sealed record GradeJob(IReadOnlyList<(ProblemWithSuite Problem, ProblemGe
 
     /// <exception cref="InvalidDataException">a problem row is bad, or a generation names a problem the dataset lacks.</exception>
     /// <exception cref="DatasetException">the problems file, folder or release cannot be read.</exception>
-    public static GradeJob Load(string problemsPath, string? release, string generationsPath)
+    public static GradeJob Load(string problemsPath, string? release, string generationsPath,
+        Scenario scenario = Scenario.CodeGeneration, Func<string, string>? extract = null)
     {
         var report = new DatasetReport();
-        var problems = DatasetReader.Read(problemsPath, new DatasetSelection { Release = release ?? "release_latest" }, report)
+        var problems = DatasetReader.Read(problemsPath, new DatasetSelection { Release = release ?? "release_latest" }, report, scenario)
             .ToDictionary(e => e.Problem.QuestionId, e => new ProblemWithSuite(e.Problem, e.Suite));
         if (report.BadRows.Count > 0)
         {
             throw new InvalidDataException($"{report.BadRows.Count} bad problem row(s), e.g. {report.BadRows[0]}");
         }
-        var generations = GenerationsFile.Read(generationsPath);
+        var generations = GenerationsFile.Read(generationsPath, extract);
         var missing = generations.Where(g => !problems.ContainsKey(g.QuestionId)).Select(g => g.QuestionId).ToList();
         if (missing.Count > 0)
         {

@@ -2,8 +2,8 @@ namespace Pipeline.Grading.Sandbox.Process;
 
 /// <summary>
 /// The argv that starts one warm worker under bubblewrap: every namespace unshared (no network, own
-/// PID space), an empty environment, a read-only system with only numpy among the third-party modules
-/// (as in the official runner's environment), a private tmpfs /tmp, the harness read-only. When we
+/// PID space), an empty environment, a read-only system with only numpy and pandas (for code execution's
+/// official imports) among the third-party modules (as in the official runner's environment), a private tmpfs /tmp, the harness read-only. When we
 /// are root it first drops to the worker slot's own unprivileged uid, so that host files stay protected
 /// by permissions too and per-uid limits (RLIMIT_NPROC) count this worker's processes only.
 /// Each sample then gets its own namespaces and tmpfs inside (harness/isolation.py).
@@ -12,6 +12,8 @@ public static class BubblewrapCommand
 {
     public const string HarnessMount = "/harness";
     private const string SitePackages = "/usr/lib/python3/dist-packages";
+    /// <summary>The third-party modules a sample may import: numpy, and pandas with what it imports.</summary>
+    private static readonly string[] Modules = ["numpy", "pandas", "dateutil", "pytz", "six.py"];
 
     public static IReadOnlyList<string> Build(SandboxOptions options, string harnessDirectory, int workerSlot, bool runningAsRoot)
     {
@@ -29,8 +31,13 @@ public static class BubblewrapCommand
         }
         // Debian reaches BLAS (numpy) through /etc/alternatives
         argv.AddRange(["--ro-bind-try", "/etc/alternatives", "/etc/alternatives"]);
-        // hide every third-party module but numpy, and anything pip put under /usr/local
-        argv.AddRange(["--tmpfs", SitePackages, "--ro-bind", $"{SitePackages}/numpy", $"{SitePackages}/numpy", "--tmpfs", "/usr/local"]);
+        // hide every third-party module but those, and anything pip put under /usr/local
+        argv.AddRange(["--tmpfs", SitePackages]);
+        foreach (var module in Modules)
+        {
+            argv.AddRange(["--ro-bind-try", $"{SitePackages}/{module}", $"{SitePackages}/{module}"]);
+        }
+        argv.AddRange(["--tmpfs", "/usr/local"]);
         argv.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"]);
         argv.AddRange(["--ro-bind", harnessDirectory, HarnessMount]);
         argv.AddRange(["--remount-ro", "/", "--remount-ro", "/dev"]); // bwrap's own tmpfs: nothing may be left there between samples

@@ -1,0 +1,246 @@
+"""Checks of the two prediction scenarios, the sample being a model's answer rather than a program.
+
+- testoutput (test output prediction; official compute_test_output_prediction_metrics.py): the answer's
+  asserted value (check_testcase_output's line choice and ast parse) is eval'ed in the child, under a time
+  limit; the child reports the value (sample_runner.encode) and the worker, which alone holds the expected
+  output, compares it with json.loads(expected) using Python ==, as official. Eval or decode failing is False.
+- execution (code execution; official compute_code_execution_metrics.py + utils_execute.py): the worker
+  skips an answer that contains the call text (the official quirk), else the child runs
+  BASE_IMPORTS + code + "assert {output} == {answer}" as the official unsafe_execute does (reliability
+  guard, swallowed I/O, 3 s ITIMER_REAL) and reports passed / failed / timed out.
+
+Request (worker.py): tests == [{"input", "output", "testtype": "testoutput" | "execution"}], "code" is the
+answer, "program" the code under test (execution). Reply results: [1] true, [0] false, [] skipped.
+Known limits (docs/decisions): the execution check runs the answer in the process that reports the
+outcome, so an answer written against this harness could forge "passed"; a testoutput answer naming the
+official function's locals (expected_output) is a NameError here.
+"""
+import ast
+import builtins
+import contextlib
+import io
+import json
+import signal
+
+import lcb_grader as grader
+import sample_runner
+import verdicts
+
+try:  # loaded before any fork, as in the official runner (its parent imports datasets, hence pandas)
+    import pandas  # noqa: F401
+except ImportError:  # the runtime lacks python3-pandas: BASE_IMPORTS fails and every execution check with it
+    pandas = None
+
+CHECKS = ("testoutput", "execution")
+EXECUTION_TIMEOUT = 3  # official check_correctness(code_to_execute, 3)
+
+BASE_IMPORTS = """from itertools import accumulate, chain, combinations, count, permutations, product, groupby, islice, repeat
+from copy import deepcopy
+from string import ascii_lowercase
+from math import floor, log2, log10, sqrt, comb, gcd, ceil, inf, isqrt
+from collections import defaultdict, deque, Counter
+from bisect import bisect, bisect_left, bisect_right, insort
+from heapq import heappush, heappop, heapify, merge
+from functools import reduce, cache, lru_cache
+from random import randrange, shuffle
+from operator import itemgetter, sub
+from re import search as re_search  # Assuming 're' refers to a regex search
+from os.path import commonprefix
+from typing import List, Tuple, Dict, Set, Optional, Union, Any, Callable, Iterable, Iterator, Generator
+import copy
+import string
+import math
+import collections
+import bisect
+import heapq
+import functools
+import random
+import itertools
+import operator
+import re
+import numpy as np
+import pandas as pd
+from math import log, prod  # 'log' and 'prod' are functions in the math module
+from collections import deque, defaultdict, Counter, OrderedDict
+from itertools import accumulate, permutations, combinations, product, groupby, islice, chain, repeat, zip_longest, cycle
+from functools import lru_cache, reduce, partial
+# from sortedcontainers import SortedList, SortedDict, SortedSet
+# import sortedcontainers
+from operator import iand
+import sys
+"""
+
+
+def check_of(tests):
+    """The prediction check these tests ask for, or None for the official program tests."""
+    if len(tests) == 1 and tests[0].get("testtype") in CHECKS:
+        return tests[0]["testtype"]
+    return None
+
+
+# ---- worker side (trusted: holds the expected output) ----
+
+def grade(request, child, link_class, monotonic):
+    test, answer = request["tests"][0], request["code"]
+    check = test["testtype"]
+    if check == "execution":
+        if test["input"] in answer:  # official evaluate_score: `if i in g: pass`
+            return {"results": [], "metadata": {"skipped": "the answer contains the input"}}
+        timeout = EXECUTION_TIMEOUT
+        message = {"check": check, "program": f"{BASE_IMPORTS}\n{request.get('program') or ''}\nassert {test['output']} == {answer}"}
+    else:
+        timeout = max(1, int(round(float(request.get("timeout") or 6))))
+        message = {"check": check, "answer": answer}
+    message.update(inputs=[""], timeout=timeout)
+    try:
+        child.send(message)
+    except BrokenPipeError:
+        return {"fault": "the pre-forked child died before its sample"}
+    link = link_class(child, monotonic() + timeout + 2)  # official: join(timeout + 1), then kill
+    try:
+        setup = link.receive()
+        if verdicts._shape(setup, fault=str):
+            return {"fault": setup["fault"][:verdicts.MAX_TEXT]}
+        verdicts._require(verdicts._shape(setup, started=bool))
+        report = link.receive()
+        if check == "execution":
+            return _execution_verdict(report)
+        return _testoutput_verdict(report, test["output"])
+    except (verdicts.ChildLost, RecursionError, MemoryError):
+        return _false("timed out" if check == "execution" else "the check's process died")
+
+
+def _execution_verdict(report):
+    verdicts._require(verdicts._shape(report, outcome=str))
+    outcome = report["outcome"][:verdicts.MAX_TEXT]
+    return {"results": [1], "metadata": {"outcome": outcome}} if outcome == "passed" else _false(outcome)
+
+
+def _testoutput_verdict(report, expected_text):
+    if verdicts._shape(report, raised=str):
+        return _false(f"eval failed: {report['raised'][:verdicts.MAX_TEXT]}")
+    verdicts._require(verdicts._shape(report, value=object))
+    value = verdicts.decode(report["value"])
+    try:
+        expected = json.loads(expected_text)
+    except Exception:
+        return _false("the expected output is not JSON")
+    try:
+        equal = bool(value == expected)
+    except Exception as error:  # e.g. an ndarray's ambiguous truth: the official runner crashes there
+        return _false(f"comparison failed: {error!r}")
+    return {"results": [1], "metadata": {}} if equal else _false("wrong answer")
+
+
+def _false(reason):
+    return {"results": [0], "metadata": {"error_message": reason}}
+
+
+# ---- child side (untrusted: runs the answer) ----
+
+def run(request, channel):
+    if request["check"] == "execution":
+        channel.report({"outcome": _execute(request["program"], request["timeout"])})
+    else:
+        channel.report(_evaluate_answer(request["answer"], request["timeout"]))
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _execute(program, timeout):
+    """The official unsafe_execute, in this child (its own private dir is the temporary directory)."""
+    grader.reliability_guard()
+    builtins.exit = None  # utils_execute's guard also removes exit
+    try:
+        with _swallow_io(), _time_limit(timeout):
+            exec(program, {})
+        return "passed"
+    except _Timeout:
+        return "timed out"
+    except BaseException as error:
+        return f"failed: {error}"
+
+
+def _evaluate_answer(answer, timeout):
+    """check_testcase_output up to the comparison: the asserted text, eval'ed under a time limit."""
+    try:
+        with _time_limit(timeout):
+            value = eval(asserted_text(answer), {"ast": ast, "json": json, "__builtins__": builtins})
+    except BaseException as error:  # the official `except:` takes anything, SystemExit included
+        return {"raised": _safe_repr(error)}
+    return {"value": sample_runner.safe_encode(value)}
+
+
+def asserted_text(answer):
+    """The official check_testcase_output's choice of text to eval."""
+    if len(answer.splitlines()) > 1:
+        for line in answer.splitlines():
+            if line.startswith("#"):
+                continue
+            if "assert" in line:
+                answer = line
+                break
+    answer = answer.strip()
+    return str(parse_assert_statement(answer)) if "assert" in answer else answer
+
+
+def parse_assert_statement(statement):
+    """The official parse_assert_statement: the source of the right side of `==`, or a message text."""
+    try:
+        parsed = ast.parse(statement, mode="exec")
+    except SyntaxError:
+        return "Invalid syntax"
+    if len(parsed.body) == 0:
+        return "Empty statement"
+    if not isinstance(parsed.body[0], ast.Assert):
+        return "Not an assert statement"
+    comparison = parsed.body[0].test
+    if not isinstance(comparison, ast.Compare) or not isinstance(comparison.ops[0], ast.Eq):
+        return "Not an equality assertion"
+    return ast.get_source_segment(statement, comparison.comparators[0])
+
+
+def _safe_repr(error):
+    try:
+        return repr(error)[:verdicts.MAX_TEXT]
+    except BaseException:
+        return type(error).__name__
+
+
+@contextlib.contextmanager
+def _time_limit(seconds):
+    def on_alarm(signum, frame):
+        raise _Timeout("Timed out!")
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class _WriteOnlyStringIO(io.StringIO):
+    def read(self, *args, **kwargs):
+        raise OSError
+
+    def readline(self, *args, **kwargs):
+        raise OSError
+
+    def readlines(self, *args, **kwargs):
+        raise OSError
+
+    def readable(self, *args, **kwargs):
+        return False
+
+
+class _RedirectStdin(contextlib._RedirectStream):
+    _stream = "stdin"
+
+
+@contextlib.contextmanager
+def _swallow_io():
+    stream = _WriteOnlyStringIO()
+    with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream), _RedirectStdin(stream):
+        yield
