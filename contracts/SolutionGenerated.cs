@@ -15,4 +15,8 @@ public sealed record SolutionGenerated
     public double LatencyMs { get; init; }
     /// <summary>Why there is no usable answer (empty, unparseable, missing choice); null for a real answer.</summary>
     public string? GenerationIssue { get; init; }
+    /// <summary>A reasoning model's separate reasoning_content (kept for exports; code is never extracted from it).</summary>
+    public string? ReasoningContent { get; init; }
+    /// <summary>The server stopped this answer at the token limit (finish_reason "length").</summary>
+    public bool Truncated { get; init; }
 }

@@ -25,4 +25,7 @@ public sealed record SolutionGraded
     public int CompletionTokens { get; init; }
     public double LatencyMs { get; init; }
     public string? GenerationIssue { get; init; }
+    /// <summary>Carried from SolutionGenerated: the answer was cut at the token limit.</summary>
+    public bool Truncated { get; init; }
+    public string? ReasoningContent { get; init; }
 }

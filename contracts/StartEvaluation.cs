@@ -11,7 +11,7 @@ public sealed record StartEvaluation
     public string Scenario { get; init; } = "codegeneration";
     /// <summary>Code execution with the official chain-of-thought prompt and extraction (the runner's --cot_code_execution).</summary>
     public bool Cot { get; init; }
-    public string PromptStyle { get; init; } = "chat";
+    public string PromptStyle { get; init; } = "OpenAIChat";
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;
     public IReadOnlyList<int> Ks { get; init; } = [1, 5, 10];

@@ -2,7 +2,8 @@
 # Builds every image docker-compose.yml runs, from this machine's own programs (no registry is reachable):
 # pipeline-rabbitmq:local and pipeline-redis:local from the Debian rabbitmq-server and redis-server packages,
 # pipeline-service:local from the .NET runtime and the published services, pipeline-sandbox:2 for the Executor's
-# sibling sandbox containers. Each step is skipped when its inputs are unchanged.
+# sibling sandbox containers, pipeline-executor:local (the Executor with its own bubblewrap sandbox, for Kubernetes).
+# Each step is skipped when its inputs are unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOCKER_BUILDKIT=0 # the legacy builder uses local base images as they are; BuildKit would ask a registry
@@ -27,3 +28,4 @@ build pipeline-redis docker/redis /usr/bin/redis-server /usr/bin/redis-cli
 rm -f /tmp/build-images.$$.log
 scripts/build-sandbox-image.sh
 scripts/build-service-image.sh
+scripts/build-executor-image.sh

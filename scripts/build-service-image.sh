@@ -11,7 +11,8 @@ dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 docker/host-rootfs/build.sh pipeline-dotnet-base \
   "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" \
   /usr/lib/x86_64-linux-gnu/libssl.so.3 /usr/lib/x86_64-linux-gnu/libcrypto.so.3 \
-  /etc/ssl/certs/ca-certificates.crt /usr/lib/ssl >/dev/null
+  /etc/ssl/certs/ca-certificates.crt /usr/lib/ssl \
+  /usr/bin/curl >/dev/null # curl: the orchestrators' health checks call /healthz
 
 inputs=$( { docker image inspect --format '{{.Id}}' pipeline-dotnet-base:local
   find contracts src services docker/service scripts/build-service-image.sh Directory.Build.props Directory.Packages.props \

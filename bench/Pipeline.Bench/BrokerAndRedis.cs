@@ -18,6 +18,8 @@ internal sealed class BrokerAndRedis : IAsyncDisposable
 
     private static string RedisAddress => Environment.GetEnvironmentVariable("PIPELINE_Redis__Configuration") ?? "localhost:6379";
 
+    public string VirtualHost => id;
+
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Bus:Transport"] = "RabbitMq",
@@ -50,7 +52,14 @@ internal sealed class BrokerAndRedis : IAsyncDisposable
         }
     }
 
-    private static async Task RabbitMqCtl(params string[] arguments)
+    /// <summary>Queue name to one column of `rabbitmqctl list_queues` (consumers, messages) in this virtual host.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> QueuesAsync(string column) =>
+        (await RabbitMqCtl("list_queues", "-p", id, "-q", "--no-table-headers", "name", column))
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', ' '))
+        .Where(parts => parts.Length >= 2 && int.TryParse(parts[^1], out _))
+        .ToDictionary(parts => parts[0], parts => int.Parse(parts[^1]));
+
+    private static async Task<string> RabbitMqCtl(params string[] arguments)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -59,11 +68,12 @@ internal sealed class BrokerAndRedis : IAsyncDisposable
         }
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(" ", arguments)} failed: {await error}");
         }
+        return output;
     }
 }

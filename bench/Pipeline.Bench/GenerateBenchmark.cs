@@ -68,7 +68,7 @@ internal sealed class GenerateBenchmark : IBenchmark
             {
                 BaseUrl = baseUrl,
                 Model = Model,
-                Prompt = CodeGenerationPrompt.Build(PromptStyle.Chat, problem.QuestionContent, ""),
+                Prompt = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, problem.QuestionContent, ""),
                 Sampling = sampling,
             }, token);
             Interlocked.Add(ref samples, generated.Count(sample => sample.Issue is null));

@@ -9,7 +9,7 @@ namespace Pipeline.Bench;
 /// Throughput of the official runner's process structure, measured on the same corpus: a pool of N
 /// worker processes (its ProcessPoolExecutor), and per sample a fresh multiprocessing.Manager (a server
 /// process) plus a fresh multiprocessing.Process that grades and reports through manager lists, as
-/// lcb_runner's check_correctness does. The grading inside is our faithful harness (lcb_grader.py),
+/// lcb_runner's check_correctness does. The grading inside is our faithful one-process loop (reference_grader.py over the harness's lcb_grader.py),
 /// so the difference measured is the per-sample process cost, not the grading.
 /// </summary>
 public static class OfficialRunnerEquivalent

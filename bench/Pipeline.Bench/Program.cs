@@ -1,4 +1,5 @@
 using Pipeline.Bench;
+using Pipeline.Bench.Official;
 
 // Each benchmark lives in its own file and is listed here: `dotnet run --project bench/Pipeline.Bench -c Release -- <name> [--options]`.
 IBenchmark[] benchmarks =
@@ -8,6 +9,8 @@ IBenchmark[] benchmarks =
     new ScorerBenchmark(),
     new SandboxBench(),
     new PipelineBenchmark(),
+    new ScaleOutBenchmark(),
+    new OfficialBenchmark(),
 ];
 
 var chosen = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;

@@ -28,7 +28,7 @@ internal sealed class ScorerBenchmark : IBenchmark
         await MeasureAsync("in-memory", new InMemoryRunStore());
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
         var prefix = $"bench:{Guid.NewGuid():N}:";
-        await MeasureAsync($"redis {redis}", new RedisRunStore(connection, prefix));
+        await MeasureAsync($"redis {redis}", new RedisRunStore(connection, new RedisKeys(prefix)));
         await DeleteKeysAsync(connection, prefix);
         return 0;
     }

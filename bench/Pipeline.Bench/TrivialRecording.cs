@@ -4,13 +4,14 @@ namespace Pipeline.Bench;
 
 /// <summary>
 /// A recording in the official _eval_all layout that answers every bundled problem with the same trivial
-/// program, so a run measures the pipeline's own cost per sample rather than the solutions' run time.
+/// program, so a run measures the pipeline's own cost per sample rather than the solutions' run time
+/// (or, given another program, a known run time per sample).
 /// </summary>
 internal static class TrivialRecording
 {
     public const string Program = "print(0)";
 
-    public static void Write(string problemsFile, string recordingFile)
+    public static void Write(string problemsFile, string recordingFile, string program = Program)
     {
         using var output = new StreamWriter(recordingFile);
         foreach (var line in File.ReadLines(problemsFile).Where(line => line.Length > 0))
@@ -22,7 +23,7 @@ internal static class TrivialRecording
                 ["question_id"] = Field("question_id"),
                 ["question_title"] = Field("question_title"),
                 ["question_content"] = Field("question_content"),
-                ["output_list"] = new[] { $"```python\n{Program}\n```" },
+                ["output_list"] = new[] { $"```python\n{program}\n```" },
             }));
         }
     }

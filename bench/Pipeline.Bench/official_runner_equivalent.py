@@ -3,16 +3,18 @@ argv: harness_dir samples.jsonl workers. Prints, last, the wall seconds taken to
 (samples print too: the official runner does not silence them either)."""
 import json
 import multiprocessing
+import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 
-sys.path.insert(0, sys.argv[1])
-import lcb_grader  # noqa: E402
+sys.path.insert(0, sys.argv[1])  # the harness: lcb_grader
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference_grader  # noqa: E402
 
 
 def grade_in_child(sample, result, metadata_list):
-    results, metadata = lcb_grader.run_sample(sample["code"], sample["inputs"], sample["outputs"], sample["fn_name"], 6)
+    results, metadata = reference_grader.run_sample(sample["code"], sample["inputs"], sample["outputs"], sample["fn_name"], 6)
     result.append(results)
     metadata_list.append(metadata)
 

@@ -1,4 +1,6 @@
 using Pipeline.Contracts;
+using Pipeline.Core;
+using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Evaluations;
 
@@ -8,11 +10,11 @@ public sealed record EvaluationTemplate
     public static readonly IReadOnlyList<int> DefaultKs = [1, 5, 10];
 
     public required DatasetSelection Selection { get; init; }
-    public string Scenario { get; init; } = "codegeneration";
+    public string Scenario { get; init; } = ScenarioNames.Default;
     public bool Cot { get; init; }
-    public string PromptStyle { get; init; } = "chat";
+    public string PromptStyle { get; init; } = RunDefaults.PromptStyle;
     public SamplingSettings Sampling { get; init; } = new();
-    public double TimeoutSeconds { get; init; } = 6;
+    public double TimeoutSeconds { get; init; } = RunDefaults.TimeoutSeconds;
     public IReadOnlyList<int> Ks { get; init; } = DefaultKs;
 
     /// <summary>A new run of <paramref name="model"/> served at <paramref name="baseUrl"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Stores;
 using StackExchange.Redis;
 
 namespace Pipeline.Evaluations;
@@ -7,7 +8,7 @@ namespace Pipeline.Evaluations;
 /// The ledger in Redis, under the stores' key prefix: a hash of claims (HSETNX: the first run wins), one key per
 /// evaluation and an index by request time. Claim and record are one Lua script, so they change together.
 /// </summary>
-public sealed class RedisEvaluationLedger(IConnectionMultiplexer redis, string keyPrefix) : IEvaluationLedger
+public sealed class RedisEvaluationLedger(IConnectionMultiplexer redis, RedisKeys keys) : IEvaluationLedger
 {
     private const string RecordScript = """
         if ARGV[1] ~= '' and redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then
@@ -30,8 +31,8 @@ public sealed class RedisEvaluationLedger(IConnectionMultiplexer redis, string k
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // One hash tag for every key, so the scripts touch one slot also on a Redis cluster.
-    private readonly string _claims = $"{keyPrefix}{{evaluations}}:claims";
-    private readonly string _index = $"{keyPrefix}{{evaluations}}:index";
+    private readonly string _claims = keys.EvaluationClaims;
+    private readonly string _index = keys.EvaluationIndex;
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -39,17 +40,17 @@ public sealed class RedisEvaluationLedger(IConnectionMultiplexer redis, string k
     {
         var holder = (string?)await Db.ScriptEvaluateAsync(
             RecordScript,
-            [_claims, Evaluation(evaluation.RunId), _index],
+            [_claims, keys.Evaluation(evaluation.RunId), _index],
             [claim ?? "", evaluation.RunId.ToString("N"), JsonSerializer.Serialize(evaluation, Json), evaluation.RequestedAt.ToUnixTimeMilliseconds()]);
         return string.IsNullOrEmpty(holder) ? null : Guid.Parse(holder);
     }
 
     public Task ForgetAsync(RequestedEvaluation evaluation, string? claim, CancellationToken cancellationToken = default) =>
-        Db.ScriptEvaluateAsync(ForgetScript, [_claims, Evaluation(evaluation.RunId), _index], [claim ?? "", evaluation.RunId.ToString("N")]);
+        Db.ScriptEvaluateAsync(ForgetScript, [_claims, keys.Evaluation(evaluation.RunId), _index], [claim ?? "", evaluation.RunId.ToString("N")]);
 
     public async Task<RequestedEvaluation?> GetAsync(Guid runId, CancellationToken cancellationToken = default)
     {
-        var json = await Db.StringGetAsync(Evaluation(runId));
+        var json = await Db.StringGetAsync(keys.Evaluation(runId));
         return json.IsNull ? null : Read(json.ToString());
     }
 
@@ -60,11 +61,9 @@ public sealed class RedisEvaluationLedger(IConnectionMultiplexer redis, string k
         {
             return [];
         }
-        var values = await Db.StringGetAsync(ids.Select(id => (RedisKey)Evaluation(Guid.Parse(id.ToString()))).ToArray());
+        var values = await Db.StringGetAsync(ids.Select(id => (RedisKey)keys.Evaluation(Guid.Parse(id.ToString()))).ToArray());
         return values.Where(json => !json.IsNull).Select(json => Read(json.ToString())).ToList();
     }
-
-    private string Evaluation(Guid runId) => $"{keyPrefix}{{evaluations}}:run:{runId:N}";
 
     private static RequestedEvaluation Read(string json) =>
         JsonSerializer.Deserialize<RequestedEvaluation>(json, Json) ?? throw new InvalidDataException("stored evaluation is null");

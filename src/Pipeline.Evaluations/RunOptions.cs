@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core;
 using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
 
@@ -20,15 +21,15 @@ public class RunOptions
     public string Scenario { get; set; } = ScenarioNames.Default;
     /// <summary>Code execution with the chain-of-thought prompt.</summary>
     public bool Cot { get; set; }
-    public string PromptStyle { get; set; } = "chat";
-    public int N { get; set; } = 10;
-    public double Temperature { get; set; } = 0.2;
-    public double TopP { get; set; } = 0.95;
-    public int MaxTokens { get; set; } = 2000;
+    public string PromptStyle { get; set; } = RunDefaults.PromptStyle;
+    public int N { get; set; } = RunDefaults.Sampling.N;
+    public double Temperature { get; set; } = RunDefaults.Sampling.Temperature;
+    public double TopP { get; set; } = RunDefaults.Sampling.TopP;
+    public int MaxTokens { get; set; } = RunDefaults.Sampling.MaxTokens;
     public string[] Stop { get; set; } = [];
     public int? Seed { get; set; }
     /// <summary>Seconds per test case, as the official runner's timeout.</summary>
-    public double Timeout { get; set; } = 6;
+    public double Timeout { get; set; } = RunDefaults.TimeoutSeconds;
     /// <summary>pass@k values; null means 1, 5 and 10 (a default list would be appended to by configuration binding).</summary>
     public int[]? K { get; set; }
 
@@ -46,8 +47,10 @@ public class RunOptions
         Check(!string.IsNullOrWhiteSpace(Release), "release", "give a release, e.g. release_v6");
         Check(StartDate is null || EndDate is null || StartDate <= EndDate, "endDate", "endDate is before startDate");
         Check(Limit is null or >= 1, "limit", "limit must be at least 1");
-        Check(ScenarioProblem() is null, "scenario", ScenarioProblem() ?? "");
-        Check(IsPromptStyle(PromptStyle), "promptStyle", "promptStyle must be 'chat' or 'base'");
+        var styleProblem = PromptStyleProblem(PromptStyle);
+        Check(styleProblem is null, "promptStyle", styleProblem ?? "");
+        var scenarioProblem = ScenarioProblem(styleProblem is null);
+        Check(scenarioProblem is null, "scenario", scenarioProblem ?? "");
         Check(N >= 1, "n", "n must be at least 1");
         Check(Temperature >= 0, "temperature", "temperature must not be negative");
         Check(TopP is > 0 and <= 1, "topP", "topP must be in (0, 1]");
@@ -80,14 +83,15 @@ public class RunOptions
         };
     }
 
-    private string? ScenarioProblem()
+    /// <param name="styleKnown">false when the style is unknown: that is named under promptStyle, not here</param>
+    private string? ScenarioProblem(bool styleKnown)
     {
         try
         {
             var scenario = ScenarioNames.Validate(Scenario, Cot);
-            if (IsPromptStyle(PromptStyle)) // a bad style is named under promptStyle
+            if (styleKnown)
             {
-                ScenarioPrompts.Check(scenario, PromptStyles.Parse(PromptStyle));
+                ScenarioStyles.Check(scenario, PromptStyles.Parse(PromptStyle));
             }
             return null;
         }
@@ -97,16 +101,17 @@ public class RunOptions
         }
     }
 
-    private static bool IsPromptStyle(string style)
+    /// <summary>Why the style cannot be used (the message names the styles that can), or null.</summary>
+    private static string? PromptStyleProblem(string style)
     {
         try
         {
             PromptStyles.Parse(style ?? "");
-            return true;
+            return null;
         }
-        catch (ArgumentException)
+        catch (ArgumentException error)
         {
-            return false;
+            return error.Message;
         }
     }
 }

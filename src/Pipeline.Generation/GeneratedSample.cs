@@ -7,6 +7,8 @@ public sealed record GeneratedSample
     public required string RawOutput { get; init; }
     public required string Code { get; init; }
     public string? Issue { get; init; }
+    public string? Reasoning { get; init; }
+    public bool Truncated { get; init; }
     public int PromptTokens { get; init; }
     public int CompletionTokens { get; init; }
     public double LatencyMs { get; init; }

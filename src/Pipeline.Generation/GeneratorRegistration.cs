@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Generation.Cache;
 using Pipeline.Generation.Consumers;
 using Pipeline.Generation.ModelClient;
-using StackExchange.Redis;
+using Pipeline.Hosting;
 
 namespace Pipeline.Generation;
 
@@ -28,17 +28,7 @@ public static class GeneratorRegistration
     public static IServiceCollection AddGenerator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelClient(configuration);
-        var stores = configuration.GetSection("Stores");
-        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<IGenerationCache, InMemoryGenerationCache>();
-        }
-        else
-        {
-            var prefix = stores["KeyPrefix"] ?? "pipeline:";
-            services.AddSingleton<IGenerationCache>(provider =>
-                new RedisGenerationCache(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
-        }
+        services.AddStore<IGenerationCache, InMemoryGenerationCache>(configuration, (redis, keys) => new RedisGenerationCache(redis, keys));
         services.AddSingleton<SampleGenerator>();
         return services;
     }

@@ -5,7 +5,7 @@ using Pipeline.Core.Stores;
 using Pipeline.Grading.Consumers;
 using Pipeline.Grading.Sandbox;
 using Pipeline.Grading.Verdicts;
-using StackExchange.Redis;
+using Pipeline.Hosting;
 
 namespace Pipeline.Grading;
 
@@ -35,16 +35,7 @@ public static class ExecutorRegistration
         services.AddSingleton(_ => SandboxFactory.Create(sandbox));
         services.AddSingleton(provider => new SampleGrader(provider.GetRequiredService<ISandbox>()));
         services.AddSingleton(provider => new SuiteCache(provider.GetRequiredService<ISuiteStore>(), options.SuiteCacheSize));
-        var stores = configuration.GetSection("Stores");
-        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<IVerdictStore, InMemoryVerdictStore>();
-        }
-        else
-        {
-            var prefix = stores["KeyPrefix"] ?? "pipeline:";
-            services.AddSingleton<IVerdictStore>(provider => new RedisVerdictStore(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
-        }
+        services.AddStore<IVerdictStore, InMemoryVerdictStore>(configuration, (redis, keys) => new RedisVerdictStore(redis, keys));
         services.AddSingleton(GraderVersion.Of(sandbox));
         services.AddSingleton(provider => new VerdictSource(
             provider.GetRequiredService<SuiteCache>(), provider.GetRequiredService<SampleGrader>(),

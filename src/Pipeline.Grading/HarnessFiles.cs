@@ -4,12 +4,13 @@ namespace Pipeline.Grading;
 
 /// <summary>
 /// The Python harness ships inside the Executor assembly; a sandbox needs it as files it can bind or
-/// copy. Extracted once per content version into a temp folder shared by every worker.
+/// copy. Extracted once per process into a new folder with an unpredictable name, which only this
+/// process writes (a fixed name could be made ahead by another local user, with other contents).
 /// </summary>
 public static class HarnessFiles
 {
     public static readonly IReadOnlyList<string> Names = ["worker.py", "lcb_grader.py", "isolation.py", "sandboxed_worker.py",
-        "sample_runner.py", "verdicts.py", "fork_server.py", "prediction_checks.py"];
+        "sample_runner.py", "verdicts.py", "fork_server.py", "syscall_filter.py", "value_codec.py", "prediction_checks.py"];
 
     private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
@@ -44,31 +45,31 @@ public static class HarnessFiles
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
+    /// <summary>Readable by the sandbox's unprivileged uids, writable by no one else; removed when the process exits.</summary>
     private static string Extract()
     {
-        var contents = Names.ToDictionary(name => name, Read);
-        var target = Path.Combine(Path.GetTempPath(), $"pipeline-harness-{ContentHash[..16]}");
-        if (System.IO.Directory.Exists(target))
+        var target = System.IO.Directory.CreateTempSubdirectory("pipeline-harness-").FullName;
+        foreach (var name in Names)
         {
-            return target;
-        }
-        var staging = System.IO.Directory.CreateTempSubdirectory("pipeline-harness-staging-").FullName;
-        foreach (var (name, bytes) in contents)
-        {
-            File.WriteAllBytes(Path.Combine(staging, name), bytes);
+            File.WriteAllBytes(Path.Combine(target, name), Read(name));
         }
         if (OperatingSystem.IsLinux()) // CreateTempSubdirectory makes it 0700; a sandbox user must read it
         {
-            File.SetUnixFileMode(staging, Readable);
+            File.SetUnixFileMode(target, Readable);
         }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveQuietly(target);
+        return target;
+    }
+
+    private static void RemoveQuietly(string directory)
+    {
         try
         {
-            System.IO.Directory.Move(staging, target);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
-        catch (IOException) when (System.IO.Directory.Exists(target))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            System.IO.Directory.Delete(staging, recursive: true); // another process extracted it first
+            // a temp folder of a few kilobytes; the system's temp cleaning takes it
         }
-        return target;
     }
 }

@@ -10,7 +10,7 @@ public sealed record WorkerRequest
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("code")] public required string Code { get; init; }
-    [JsonPropertyName("tests")] public required IReadOnlyList<TestCase> Tests { get; init; }
+    [JsonPropertyName("tests"), JsonConverter(typeof(SerializedTests))] public required IReadOnlyList<TestCase> Tests { get; init; }
     [JsonPropertyName("fn_name")] public string? FnName { get; init; }
     /// <summary>The dataset's program the checks run (code execution); null when the sample is the program.</summary>
     [JsonPropertyName("program"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Program { get; init; }
@@ -39,8 +39,18 @@ public sealed record WorkerReply
     [JsonPropertyName("results")] public IReadOnlyList<int>? Results { get; init; }
     [JsonPropertyName("metadata")] public JsonElement? Metadata { get; init; }
     [JsonPropertyName("fault")] public string? Fault { get; init; }
+    /// <summary>The worker's own time for the sample, from its request read to its reply written.</summary>
+    [JsonPropertyName("elapsed_ms")] public double? WorkerMilliseconds { get; init; }
 
-    public SandboxOutcome ToOutcome(TimeSpan elapsed) => Fault is not null || Results is null
-        ? SandboxOutcome.Faulted(Fault ?? "worker reply has neither results nor fault", elapsed)
-        : new SandboxOutcome { Results = Results, MetadataJson = Metadata?.GetRawText() ?? "{}", Elapsed = elapsed };
+    public SandboxOutcome ToOutcome(TimeSpan elapsed)
+    {
+        GradingTimings.Record("4a sample round trip (serialize, send, grade, read reply)", elapsed);
+        if (WorkerMilliseconds is { } worker)
+        {
+            GradingTimings.Record("4b   of which the worker's own time (request parsed to reply)", TimeSpan.FromMilliseconds(worker));
+        }
+        return Fault is not null || Results is null
+            ? SandboxOutcome.Faulted(Fault ?? "worker reply has neither results nor fault", elapsed)
+            : new SandboxOutcome { Results = Results, MetadataJson = Metadata?.GetRawText() ?? "{}", Elapsed = elapsed };
+    }
 }

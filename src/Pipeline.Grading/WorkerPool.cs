@@ -12,11 +12,13 @@ public sealed class WorkerPool : IAsyncDisposable
     private readonly WarmWorkerStarter _start;
     private readonly Channel<Slot> _slots;
     private readonly List<IWarmWorker> _started = [];
+    private readonly int _size;
 
     public WorkerPool(WarmWorkerStarter start, int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         _start = start;
+        _size = size;
         _slots = Channel.CreateBounded<Slot>(size);
         for (var i = 0; i < size; i++)
         {
@@ -38,13 +40,36 @@ public sealed class WorkerPool : IAsyncDisposable
         }
         catch (WorkerStartException e)
         {
-            return SandboxOutcome.Faulted(e.Message, TimeSpan.Zero);
+            return SandboxOutcome.Faulted(e.Message, TimeSpan.Zero, startFailed: true);
         }
         finally
         {
             _slots.Writer.TryWrite(slot with { Worker = worker }); // a dead one is replaced on next use
         }
     }
+
+    /// <summary>Starts the worker of every free slot that has none, all at once; a failed start is left to the slot's next sample.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, _size).Select(async _ =>
+        {
+            var slot = await _slots.Reader.ReadAsync(cancellationToken);
+            var worker = slot.Worker;
+            try
+            {
+                if (worker is not { IsAlive: true })
+                {
+                    worker = await ReplaceAsync(slot, cancellationToken);
+                }
+            }
+            catch (WorkerStartException)
+            {
+                // the slot's first sample tries again and reports the fault
+            }
+            finally
+            {
+                _slots.Writer.TryWrite(slot with { Worker = worker });
+            }
+        }));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,33 +1,34 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.Grading;
 
 /// <summary>
-/// One warm Python worker (harness/worker.py) started from a backend's launch command, spoken to in
-/// JSON lines, one sample at a time. Any break of the protocol (exit, silence past the backstop, a bad
-/// line) marks it dead; the pool then replaces it.
+/// One warm Python worker (harness/worker.py) started from a backend's launch command, spoken to through
+/// its pipes (<see cref="WorkerConversation"/>). Once the conversation breaks, or the process exits, it is
+/// dead and killed with its whole tree; the pool then replaces it.
 /// </summary>
 public sealed class WorkerProcess : IWarmWorker
 {
-    /// <summary>Time beyond the sample's own backstop for the worker to kill its child and answer.</summary>
-    private static readonly TimeSpan ReplyGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
-    private readonly StderrTail _stderr = new();
+    private readonly ProcessChannel _channel;
+    private readonly WorkerConversation _conversation;
 
-    private WorkerProcess(Process process) => _process = process;
-
-    private bool _killed;
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+        _channel = new ProcessChannel(process);
+        _conversation = new WorkerConversation(_channel, "worker");
+    }
 
     /// <summary>
-    /// False once we killed it or it exited on its own: the pool checks this before each sample, so a
-    /// worker that died while idle is replaced instead of failing the next sample with a broken pipe.
+    /// False once the conversation broke or the process exited on its own: the pool checks this before each
+    /// sample, so a worker that died while idle is replaced instead of failing the next sample.
     /// </summary>
-    public bool IsAlive => !_killed && !_process.HasExited;
+    public bool IsAlive => !_conversation.IsBroken && !_process.HasExited;
 
     public static async Task<WorkerProcess> StartAsync(IReadOnlyList<string> launchCommand, CancellationToken cancellationToken)
     {
@@ -45,50 +46,30 @@ public sealed class WorkerProcess : IWarmWorker
             start.ArgumentList.Add(argument);
         }
         var worker = new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {launchCommand[0]}"));
-        worker._process.ErrorDataReceived += (_, e) => worker._stderr.Add(e.Data);
-        worker._process.BeginErrorReadLine();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StartTimeout);
-        var ready = await worker.ReadLineAsync(timeout.Token);
-        if (ready is null || !ready.Contains("\"ready\": true", StringComparison.Ordinal))
+        try
+        {
+            await worker._conversation.WaitUntilReadyAsync(StartTimeout, cancellationToken);
+            return worker;
+        }
+        catch
         {
             await worker.DisposeAsync();
-            throw new InvalidOperationException($"worker did not start: {ready ?? "no ready line"}; stderr: {worker._stderr}");
+            throw;
         }
-        return worker;
     }
 
     public async Task<SandboxOutcome> GradeAsync(WorkerRequest request, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(request.Backstop + ReplyGrace);
         try
         {
-            await _process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request).AsMemory(), deadline.Token);
-            await _process.StandardInput.FlushAsync(deadline.Token);
-            var line = await ReadLineAsync(deadline.Token);
-            if (line is null)
+            return await _conversation.GradeAsync(request, cancellationToken);
+        }
+        finally
+        {
+            if (!IsAlive)
             {
-                return Die($"worker exited (code {ExitCode()}); stderr: {_stderr}", clock.Elapsed);
+                Kill();
             }
-            var reply = JsonSerializer.Deserialize<WorkerReply>(line);
-            return reply?.Id == request.Id
-                ? reply.ToOutcome(clock.Elapsed)
-                : Die($"worker answered another request: {Shorten(line)}", clock.Elapsed);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Die($"worker silent past the backstop ({request.Backstop.TotalSeconds:F0} s + grace)", clock.Elapsed);
-        }
-        catch (OperationCanceledException)
-        {
-            Die("cancelled mid-sample", clock.Elapsed);
-            throw;
-        }
-        catch (Exception e) when (e is IOException or JsonException)
-        {
-            return Die($"worker channel broken: {e.Message}; stderr: {_stderr}", clock.Elapsed);
         }
     }
 
@@ -96,21 +77,11 @@ public sealed class WorkerProcess : IWarmWorker
     {
         Kill();
         await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _process.Dispose();
-    }
-
-    private async Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
-        await _process.StandardOutput.ReadLineAsync(cancellationToken);
-
-    private SandboxOutcome Die(string reason, TimeSpan elapsed)
-    {
-        Kill();
-        return SandboxOutcome.Faulted(reason, elapsed);
+        _channel.Dispose();
     }
 
     private void Kill()
     {
-        _killed = true;
         try
         {
             _process.Kill(entireProcessTree: true);
@@ -120,8 +91,4 @@ public sealed class WorkerProcess : IWarmWorker
             // already exited
         }
     }
-
-    private string ExitCode() => _process.WaitForExit(TimeSpan.FromSeconds(2)) ? _process.ExitCode.ToString() : "?";
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -1,13 +1,14 @@
+using Pipeline.Core.Stores;
+
 namespace Pipeline.Runs;
 
 /// <summary>
-/// Redis key names of run state. A run's keys share the hash tag {runId} so its Lua scripts touch one slot.
-/// The prefix lets tests (and several deployments) share one Redis without seeing each other.
+/// The parts of a run's state in Redis, named for the run store; the keys themselves come from <see cref="RedisKeys"/>.
 /// </summary>
-internal sealed class RedisRunKeys(string prefix)
+internal sealed class RedisRunKeys(RedisKeys keys)
 {
     /// <summary>Sorted set of run ids scored by start time.</summary>
-    public string Runs { get; } = $"{prefix}runs";
+    public string Runs => keys.Runs;
 
     public string Info(Guid runId) => Run(runId, "info");
 
@@ -29,5 +30,5 @@ internal sealed class RedisRunKeys(string prefix)
 
     public static string SampleField(string problemId, int sampleIndex) => $"{problemId}#{sampleIndex}";
 
-    private string Run(Guid runId, string part) => $"{prefix}run:{{{runId:N}}}:{part}";
+    private string Run(Guid runId, string part) => keys.Run(runId, part);
 }

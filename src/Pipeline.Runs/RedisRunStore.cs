@@ -1,13 +1,12 @@
 using Pipeline.Runs.Scoring;
+using Pipeline.Core.Stores;
 using StackExchange.Redis;
 
 namespace Pipeline.Runs;
 
 /// <summary>Run state in Redis; registration and recording are Lua scripts, so each is one atomic step.</summary>
-public sealed class RedisRunStore(IConnectionMultiplexer redis, string keyPrefix = RedisRunStore.DefaultKeyPrefix) : IRunStore
+public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) : IRunStore
 {
-    public const string DefaultKeyPrefix = "pipeline:";
-
     // Registration wins once; the run index is only touched by the winner, so a replay keeps the first start time.
     private const string RegisterScript = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
@@ -30,7 +29,7 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, string keyPrefix
         return {1, redis.call('HLEN', KEYS[1])}
         """;
 
-    private readonly RedisRunKeys _keys = new(keyPrefix);
+    private readonly RedisRunKeys _keys = new(keys);
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<long> RegisterAsync(RunRegistration run, CancellationToken cancellationToken = default)

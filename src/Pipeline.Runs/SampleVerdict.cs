@@ -20,6 +20,9 @@ public sealed record SampleVerdict
     public double LatencyMs { get; init; }
     /// <summary>Why the model gave no usable answer (empty, unparseable, …); null for a real answer.</summary>
     public string? GenerationIssue { get; init; }
+    /// <summary>The model's answer was cut at the token limit.</summary>
+    public bool Truncated { get; init; }
+    public string? ReasoningContent { get; init; }
 
     public static SampleVerdict From(SolutionGraded graded) => new()
     {
@@ -36,5 +39,7 @@ public sealed record SampleVerdict
         CompletionTokens = graded.CompletionTokens,
         LatencyMs = graded.LatencyMs,
         GenerationIssue = graded.GenerationIssue,
+        Truncated = graded.Truncated,
+        ReasoningContent = graded.ReasoningContent,
     };
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Hosting;
 using Pipeline.Runs.Consumers;
 using Pipeline.Runs.Scoring;
-using StackExchange.Redis;
 
 namespace Pipeline.Runs;
 
@@ -31,17 +30,7 @@ public static class ScorerRegistration
     /// </summary>
     public static IServiceCollection AddScorer(this IServiceCollection services, IConfiguration configuration)
     {
-        var stores = configuration.GetSection("Stores");
-        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<IRunStore, InMemoryRunStore>();
-        }
-        else
-        {
-            services.AddPipelineRedis(configuration);
-            var prefix = stores["KeyPrefix"] ?? RedisRunStore.DefaultKeyPrefix;
-            services.AddSingleton<IRunStore>(provider => new RedisRunStore(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
-        }
+        services.AddStore<IRunStore, InMemoryRunStore>(configuration, (redis, keys) => new RedisRunStore(redis, keys));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunScorer>();
         return services;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Evaluations;
 using Pipeline.Contracts;
+using Pipeline.Core;
 using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
 
@@ -13,7 +14,7 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 internal sealed class EvaluationOptions
 {
-    private readonly Option<double> _timeout = new("--timeout") { Description = "seconds per test, as the official runner", DefaultValueFactory = _ => 6 };
+    private readonly Option<double> _timeout = new("--timeout") { Description = "seconds per test, as the official runner", DefaultValueFactory = _ => RunDefaults.TimeoutSeconds };
     private readonly Option<string> _ks = new("--k") { Description = "pass@k values, comma-separated", DefaultValueFactory = _ => "1,5,10" };
     private readonly BusCommandOptions _bus = new();
     private readonly SelectionOptions _selection = new(withSource: false);

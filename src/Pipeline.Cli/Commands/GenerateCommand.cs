@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
+using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
 using Pipeline.Dataset;
 using Pipeline.Generation.Cache;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Generation.Offline;
 using Pipeline.Generation.Prompts;
+using Pipeline.Generation.SelfRepair;
 using Pipeline.Generation;
 using Spectre.Console;
 
@@ -25,8 +27,10 @@ internal static class GenerateCommand
         var startDate = new Option<DateOnly?>("--start-date") { Description = "first contest date (inclusive)" };
         var endDate = new Option<DateOnly?>("--end-date") { Description = "last contest date (inclusive)" };
         var limit = new Option<int?>("--limit") { Description = "at most this many problems" };
-        var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1", Required = true };
-        var model = new Option<string>("--model") { Description = "model name the server knows", Required = true };
+        var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (not with --prompts-only)" };
+        var model = new Option<string>("--model") { Description = "model name the server knows (not with --prompts-only)" };
+        var codegen = new Option<string?>("--codegen") { Description = "selfrepair: the finished code-generation run, an official _eval_all.json (or .jsonl)" };
+        var promptsOnly = new Option<bool>("--prompts-only") { Description = "write each item's key and exactly what would be sent, ask nothing" };
         var sampling = new SamplingOptions();
         var scenarioOptions = new ScenarioOptions();
         var oneRequestPerSample = new Option<bool>("--no-native-n") { Description = "one request per sample, for servers without the n parameter" };
@@ -34,20 +38,26 @@ internal static class GenerateCommand
         var output = new Option<string>("--out") { Description = "output .jsonl (resumed when it exists)", Required = true };
         var command = new Command("generate", "Sample a model on LCB problems with the official prompts; writes the official output layout")
         {
-            problems, release, startDate, endDate, limit, baseUrl, model, oneRequestPerSample, concurrency, output,
+            problems, release, startDate, endDate, limit, baseUrl, model, codegen, promptsOnly, oneRequestPerSample, concurrency, output,
         };
         sampling.AddTo(command);
         scenarioOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             PromptStyle style;
+            CodegenRun? repairing;
             Scenario scenario;
             try
             {
-                style = sampling.Style(parse);
-                scenario = scenarioOptions.Checked(parse, style);
+                scenario = scenarioOptions.Scenario(parse);
+                style = ScenarioStyles.Require(scenario, parse.GetRequiredValue(sampling.StyleOption));
+                repairing = scenario == Scenario.SelfRepair ? EvalAllFile.Read(parse.GetValue(codegen) ?? throw new ArgumentException("selfrepair needs --codegen FILE")) : null;
+                if (!parse.GetValue(promptsOnly) && (parse.GetValue(baseUrl) is null || parse.GetValue(model) is null))
+                {
+                    throw new ArgumentException("give --base-url and --model (or --prompts-only)");
+                }
             }
-            catch (ArgumentException error)
+            catch (Exception error) when (error is ArgumentException or InvalidDataException or IOException)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]generate failed: {error.Message}[/]");
                 return 1;
@@ -58,8 +68,8 @@ internal static class GenerateCommand
             };
             var settings = new OfflineGenerationSettings
             {
-                BaseUrl = parse.GetRequiredValue(baseUrl),
-                Model = parse.GetRequiredValue(model),
+                BaseUrl = parse.GetValue(baseUrl) ?? "",
+                Model = parse.GetValue(model) ?? "",
                 Style = style,
                 Scenario = scenario,
                 Cot = scenarioOptions.Cot(parse),
@@ -72,14 +82,24 @@ internal static class GenerateCommand
                 UseNativeN = !parse.GetValue(oneRequestPerSample),
                 MaxConcurrentRequestsPerServer = settings.Parallelism,
             };
-            if (await ModelServerCheck.CheckAsync(settings.BaseUrl, settings.Model, client.ApiKey, ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
+            if (!parse.GetValue(promptsOnly)
+                && await ModelServerCheck.CheckAsync(settings.BaseUrl, settings.Model, client.ApiKey, ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
             {
                 await Console.Error.WriteLineAsync($"error: {refused.Message}");
                 return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
             }
             try
             {
-                return await ExecuteAsync(parse.GetRequiredValue(problems), selection, settings, client, parse.GetRequiredValue(output), cancellationToken);
+                var selected = SelectProblems(parse.GetRequiredValue(problems), selection, scenario);
+                if (repairing is not null)
+                {
+                    // Self-repair reads no dataset of its own: the selected problems the code-generation run answered.
+                    selected = repairing.Answered(selected);
+                    AnsiConsole.MarkupLineInterpolated($"{selected.Count} of the {repairing.Problems.Count} problems of {repairing.Source} are in the selection");
+                }
+                return parse.GetValue(promptsOnly)
+                    ? PromptsOnly.Write(selected, settings, repairing, parse.GetRequiredValue(output))
+                    : await ExecuteAsync(selected, settings, repairing, client, parse.GetRequiredValue(output), cancellationToken);
             }
             catch (Refit.ApiException error)
             {
@@ -97,33 +117,45 @@ internal static class GenerateCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(
-        string source, DatasetSelection selection, OfflineGenerationSettings settings, ModelServerOptions client, string outputPath, CancellationToken cancellationToken)
+    /// <summary>The dataset rows of the scenario; self-repair repairs code-generation problems, so it reads those.</summary>
+    private static List<Problem> SelectProblems(string source, DatasetSelection selection, Scenario scenario)
     {
         var report = new DatasetReport();
-        var selected = DatasetReader.Read(source, selection, report, settings.Scenario).Select(entry => entry.Problem).ToList();
+        var dataset = scenario == Scenario.SelfRepair ? Scenario.CodeGeneration : scenario;
+        var selected = DatasetReader.Read(source, selection, report, dataset).Select(entry => entry.Problem).ToList();
         foreach (var bad in report.BadRows)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {bad}[/]");
         }
+        return selected;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        IReadOnlyList<Problem> selected, OfflineGenerationSettings settings, CodegenRun? repairing, ModelServerOptions client, string outputPath,
+        CancellationToken cancellationToken)
+    {
         await using var output = GenerationOutput.Open(outputPath);
         var pending = output.Pending(selected);
         AnsiConsole.MarkupLineInterpolated($"{selected.Count} problems selected, {selected.Count - pending.Count} already in {outputPath}, {pending.Count} to generate");
         using var services = new ServiceCollection().AddModelClient(client).BuildServiceProvider();
-        var generator = new OfflineGenerator(new SampleGenerator(
-            services.GetRequiredService<IModelClient>(), new InMemoryGenerationCache(), client));
-        var issues = 0;
+        var sampleGenerator = new SampleGenerator(services.GetRequiredService<IModelClient>(), new InMemoryGenerationCache(), client);
+        var repair = repairing is null ? null : new OfflineRepair(new RepairSampler(sampleGenerator), repairing);
+        int issues = 0, truncated = 0;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask($"generating ({settings.Model})", maxValue: Math.Max(1, pending.Count));
-            await generator.RunAsync(pending, settings, output, (_, samples) =>
+            void Done(Problem _, IReadOnlyList<GeneratedSample> samples)
             {
                 Interlocked.Add(ref issues, samples.Count(sample => sample.Issue is not null));
+                Interlocked.Add(ref truncated, samples.Count(sample => sample.Truncated));
                 task.Increment(1);
-            }, cancellationToken);
+            }
+            await (repair is null
+                ? new OfflineGenerator(sampleGenerator).RunAsync(pending, settings, output, Done, cancellationToken)
+                : repair.RunAsync(pending, settings, output, Done, cancellationToken));
             task.Value = task.MaxValue;
         });
-        AnsiConsole.MarkupLineInterpolated($"wrote {pending.Count} rows to {outputPath}; {issues} samples without a usable answer");
+        AnsiConsole.MarkupLineInterpolated($"wrote {pending.Count} rows to {outputPath}; {issues} samples without a usable answer, {truncated} truncated at the token limit");
         return 0;
     }
 }

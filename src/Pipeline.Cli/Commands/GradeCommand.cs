@@ -25,14 +25,17 @@ internal static class GradeCommand
         sandbox.AcceptOnlyFromAmong([.. SandboxFactory.Kinds]);
         var extract = new Option<bool>("--extract") { Description = "take the answers out of each row's output_list as the official runner does (else code_list/pred_list as given)" };
         var scenario = new ScenarioOptions();
+        var timings = new Option<bool>("--timings") { Description = "print where the time went, by phase" };
         var grade = new Command("grade", "grade generations made elsewhere exactly as the official LCB runner, and write its reports");
-        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox, resume, extract })
+        foreach (var option in new Option[] { problems, release, generations, output, timeout, workers, sandbox, resume, extract, timings })
         {
             grade.Add(option);
         }
         scenario.AddTo(grade);
         grade.SetAction(async (parse, cancellationToken) =>
         {
+            using var listener = parse.GetValue(timings) ? new GradingTimingsListener() : null;
+            GradingTimings.Record("1 process start to the grade command", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime);
             try
             {
                 var folder = parse.GetValue(output)!.FullName;
@@ -41,9 +44,18 @@ internal static class GradeCommand
                     throw new ArgumentException($"--out {folder} is a file; give a folder (it gets eval_all.json, eval.json and verdicts.jsonl)");
                 }
                 var chosen = scenario.Scenario(parse);
-                var job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName, chosen,
-                    parse.GetValue(extract) ? OfficialExtraction.Of(chosen, scenario.Cot(parse)) : null);
                 await using var backend = SandboxFactory.Create(new SandboxOptions { Backend = parse.GetValue(sandbox)!, Workers = Math.Max(1, parse.GetValue(workers)) });
+                var warming = backend.WarmUpAsync(cancellationToken); // the workers start while the files are read
+                GradeJob job;
+                using (GradingTimings.Measure("2 read problems and generations"))
+                {
+                    job = GradeJob.Load(parse.GetValue(problems)!, parse.GetValue(release), parse.GetValue(generations)!.FullName, chosen,
+                        parse.GetValue(extract) ? OfficialExtraction.Of(chosen, scenario.Cot(parse)) : null);
+                }
+                using (GradingTimings.Measure("3 wait for the workers after reading"))
+                {
+                    await warming;
+                }
                 using var journal = GradeJournal.Open(folder, parse.GetValue(resume));
                 if (journal.Graded.Count > 0)
                 {
@@ -52,20 +64,31 @@ internal static class GradeCommand
                 IReadOnlyList<Pipeline.Runs.Export.ExportedProblem> graded;
                 try
                 {
-                    graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken, journal);
+                    using (GradingTimings.Measure("4 grade every sample (wall)"))
+                    {
+                        graded = await GradeProgress.RunAsync(job, new SampleGrader(backend), parse.GetValue(timeout), parse.GetValue(workers), cancellationToken, journal);
+                    }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     await Console.Error.WriteLineAsync($"interrupted: the verdicts so far are kept in {Path.Combine(folder, GradeJournal.FileName)}; the same command with --resume grades the rest");
                     return ExitCodes.Interrupted;
                 }
-                var metrics = GradeReports.Write(graded, folder);
+                IReadOnlyDictionary<string, double> metrics;
+                using (GradingTimings.Measure("5 write reports"))
+                {
+                    metrics = GradeReports.Write(graded, folder);
+                }
                 journal.Complete();
                 foreach (var (key, value) in metrics)
                 {
                     AnsiConsole.MarkupLine($"{key}: [green]{(chosen == Scenario.CodeExecution ? value : value * 100):F2}[/]");
                 }
                 AnsiConsole.MarkupLine($"wrote eval_all.json, eval.json and verdicts.jsonl to {Markup.Escape(folder)}");
+                if (listener is not null)
+                {
+                    TimingsTable.Print(listener);
+                }
                 return 0;
             }
             catch (Exception e) when (e is InvalidDataException or DatasetException or FileNotFoundException or ArgumentException or NotSupportedException or SandboxFaultException)

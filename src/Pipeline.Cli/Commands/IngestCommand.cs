@@ -21,7 +21,7 @@ internal static class IngestCommand
         var prefix = new Option<string>("--key-prefix")
         {
             Description = "prefix of every Redis key (default: PIPELINE_Stores__KeyPrefix, else pipeline:)",
-            DefaultValueFactory = _ => PipelineEnvironment.Get("Stores:KeyPrefix", "pipeline:"),
+            DefaultValueFactory = _ => PipelineEnvironment.Get("Stores:KeyPrefix", RedisKeys.DefaultPrefix),
         };
         var inMemory = new Option<bool>("--in-memory") { Description = "read and decode only, storing in process (nothing persists)" };
         var command = new Command("ingest", "read an LCB release, store its problems and decoded test suites, print a summary");

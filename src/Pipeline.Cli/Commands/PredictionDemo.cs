@@ -25,7 +25,7 @@ public static class PredictionDemo
         var model = SyntheticAnswers.ModelName(scenario);
         var items = SyntheticAnswers.Items(scenario, rows);
         var recorded = SyntheticRecording.Build(items, mix);
-        await using var replay = await ReplayServer.StartAsync(new ReplayServerOptions
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new ReplayServerOptions
         {
             Recorded = new Dictionary<string, IReadOnlyList<RecordedProblem>> { [model] = recorded },
         }, cancellationToken);

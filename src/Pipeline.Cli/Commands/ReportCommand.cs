@@ -20,9 +20,9 @@ public static class ReportCommand
         var storeOptions = new RunStoreOptions();
         RunCommandAction.Set(command, storeOptions, async (parse, store, redis, cancellationToken) =>
         {
-            var prefix = storeOptions.KeyPrefix(parse);
-            var ledger = new RedisEvaluationLedger(redis, prefix);
-            var dashboard = new DashboardQueries(store, ledger, new RedisProblemStore(redis, new RedisKeys(prefix)));
+            var keys = new RedisKeys(storeOptions.KeyPrefix(parse));
+            var ledger = new RedisEvaluationLedger(redis, keys);
+            var dashboard = new DashboardQueries(store, ledger, new RedisProblemStore(redis, keys));
             var builder = new ReportBuilder(dashboard, new EvaluationQueries(ledger, store), TimeProvider.System);
             string html;
             try

@@ -40,9 +40,11 @@ public static class ResultsCommand
         var problems = RunScores.Problems(run, await store.GetCountsAsync(run.RunId, cancellationToken), window, completeOnly: !completed);
         var overall = GroupScore.Of("all", problems, run.Ks);
         var groups = by is { } breakdown ? BreakdownScores.By(breakdown, problems, run.Ks) : [];
+        // Answers the server cut at the token limit (finish_reason "length"): scored as they are, but worth knowing.
+        var truncated = (await store.GetVerdictsAsync(run.RunId, cancellationToken)).Count(verdict => verdict.Truncated);
         if (json)
         {
-            var document = new { run.RunId, run.Model, run.Scenario, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(), Overall = overall, Groups = groups };
+            var document = new { run.RunId, run.Model, run.Scenario, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(), Overall = overall, Groups = groups, TruncatedAnswers = truncated };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
             return 0;
         }
@@ -55,6 +57,7 @@ public static class ResultsCommand
                 .. ks.Select(k => ScoreText.Percent(row.PassAtK.TryGetValue(k, out var score) ? score : null))]);
         }
         console.Write(table);
+        console.MarkupLineInterpolated($"{truncated} answers truncated at the token limit (finish_reason \"length\")");
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Contracts;
+using Pipeline.Core;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Cli.Commands;
@@ -7,11 +8,11 @@ namespace Pipeline.Cli.Commands;
 /// <summary>How the model is asked, shared by <c>lcb generate</c> and <c>lcb eval</c>: prompt style and sampling (official defaults).</summary>
 internal sealed class SamplingOptions
 {
-    private readonly Option<string> _style = new("--prompt-style") { Description = "chat or base", DefaultValueFactory = _ => "chat" };
-    private readonly Option<int> _n = new("--n") { Description = "samples per problem", DefaultValueFactory = _ => 10 };
-    private readonly Option<double> _temperature = new("--temperature") { DefaultValueFactory = _ => 0.2 };
-    private readonly Option<double> _topP = new("--top-p") { DefaultValueFactory = _ => 0.95 };
-    private readonly Option<int> _maxTokens = new("--max-tokens") { DefaultValueFactory = _ => 2000 };
+    private readonly Option<string> _style = new("--prompt-style") { Description = "official LMStyle name (OpenAIChat, GenericBase, OpenAIReason, DeepSeekR1, CodeQwenInstruct, QwQ, LLaMa3, DeepSeekCodeInstruct, Claude3); chat and base are aliases", DefaultValueFactory = _ => RunDefaults.PromptStyle };
+    private readonly Option<int> _n = new("--n") { Description = "samples per problem", DefaultValueFactory = _ => RunDefaults.Sampling.N };
+    private readonly Option<double> _temperature = new("--temperature") { DefaultValueFactory = _ => RunDefaults.Sampling.Temperature };
+    private readonly Option<double> _topP = new("--top-p") { DefaultValueFactory = _ => RunDefaults.Sampling.TopP };
+    private readonly Option<int> _maxTokens = new("--max-tokens") { DefaultValueFactory = _ => RunDefaults.Sampling.MaxTokens };
     private readonly Option<string[]> _stop = new("--stop") { Description = "stop sequence (repeatable)" };
     private readonly Option<int?> _seed = new("--seed");
 
@@ -26,7 +27,9 @@ internal sealed class SamplingOptions
         }
     }
 
-    /// <exception cref="ArgumentException">the prompt style is neither chat nor base</exception>
+    public Option<string> StyleOption => _style;
+
+    /// <exception cref="ArgumentException">the prompt style is not one Pipeline serves</exception>
     public PromptStyle Style(ParseResult parse) => PromptStyles.Parse(parse.GetRequiredValue(_style));
 
     public SamplingSettings Settings(ParseResult parse) => new()

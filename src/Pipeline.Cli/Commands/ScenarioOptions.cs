@@ -24,11 +24,11 @@ internal sealed class ScenarioOptions
     /// <exception cref="ArgumentException">unknown scenario, or --cot with a scenario other than codeexecution</exception>
     public Scenario Scenario(ParseResult parse) => ScenarioNames.Validate(parse.GetValue(_scenario), Cot(parse));
 
-    /// <exception cref="ArgumentException">as <see cref="Scenario"/>, or the official runner has no prompt of this style for the scenario</exception>
+    /// <exception cref="ArgumentException">as <see cref="Scenario"/>, or there is no prompt of this style for the scenario</exception>
     public Scenario Checked(ParseResult parse, PromptStyle style)
     {
         var scenario = Scenario(parse);
-        ScenarioPrompts.Check(scenario, style);
+        ScenarioStyles.Check(scenario, style);
         return scenario;
     }
 

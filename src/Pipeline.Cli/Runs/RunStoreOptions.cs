@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Core.Stores;
 using Pipeline.Runs;
 using StackExchange.Redis;
 
@@ -16,7 +17,7 @@ internal sealed class RunStoreOptions
     private readonly Option<string> _keyPrefix = new("--key-prefix")
     {
         Description = "prefix of the run keys (default: PIPELINE_Stores__KeyPrefix as the Scorer's, else pipeline:)",
-        DefaultValueFactory = _ => PipelineEnvironment.Get("Stores:KeyPrefix", RedisRunStore.DefaultKeyPrefix),
+        DefaultValueFactory = _ => PipelineEnvironment.Get("Stores:KeyPrefix", RedisKeys.DefaultPrefix),
     };
 
     public void AddTo(Command command)
@@ -33,6 +34,6 @@ internal sealed class RunStoreOptions
     public async Task<(IConnectionMultiplexer Connection, IRunStore Store)> OpenAsync(ParseResult parse)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(parse.GetRequiredValue(_redis));
-        return (connection, new RedisRunStore(connection, KeyPrefix(parse)));
+        return (connection, new RedisRunStore(connection, new RedisKeys(KeyPrefix(parse))));
     }
 }

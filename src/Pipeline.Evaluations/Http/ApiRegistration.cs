@@ -7,7 +7,6 @@ using Pipeline.Evaluations.Watching;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
 using Pipeline.Runs;
-using StackExchange.Redis;
 
 namespace Pipeline.Evaluations.Http;
 
@@ -37,17 +36,7 @@ public static class ApiRegistration
     /// </summary>
     public static IServiceCollection AddEvaluationLauncher(this IServiceCollection services, IConfiguration configuration)
     {
-        var stores = configuration.GetSection("Stores");
-        if (string.Equals(stores["Backend"], "InMemory", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<IEvaluationLedger, InMemoryEvaluationLedger>();
-        }
-        else
-        {
-            services.AddPipelineRedis(configuration);
-            var prefix = stores["KeyPrefix"] ?? "pipeline:";
-            services.AddSingleton<IEvaluationLedger>(provider => new RedisEvaluationLedger(provider.GetRequiredService<IConnectionMultiplexer>(), prefix));
-        }
+        services.AddStore<IEvaluationLedger, InMemoryEvaluationLedger>(configuration, (redis, keys) => new RedisEvaluationLedger(redis, keys));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IStartPublisher, BusStartPublisher>();
         services.AddSingleton<EvaluationLauncher>();

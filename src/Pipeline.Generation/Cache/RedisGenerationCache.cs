@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Stores;
 using StackExchange.Redis;
 
 namespace Pipeline.Generation.Cache;
@@ -7,7 +8,7 @@ namespace Pipeline.Generation.Cache;
 /// Samples in Redis under {prefix}gen:{request digest}:{sample index}, as JSON. The first answer stored
 /// wins (SET NX), so two workers racing on a redelivered message keep one answer.
 /// </summary>
-public sealed class RedisGenerationCache(IConnectionMultiplexer redis, string keyPrefix = "pipeline:") : IGenerationCache
+public sealed class RedisGenerationCache(IConnectionMultiplexer redis, RedisKeys keys) : IGenerationCache
 {
     public async Task<CachedSample?> GetAsync(GenerationKey key, CancellationToken cancellationToken = default)
     {
@@ -18,5 +19,5 @@ public sealed class RedisGenerationCache(IConnectionMultiplexer redis, string ke
     public Task PutAsync(GenerationKey key, CachedSample sample, CancellationToken cancellationToken = default) =>
         redis.GetDatabase().StringSetAsync(RedisKey(key), JsonSerializer.Serialize(sample), when: When.NotExists);
 
-    private string RedisKey(GenerationKey key) => $"{keyPrefix}gen:{key.RequestDigest}:{key.SampleIndex}";
+    private string RedisKey(GenerationKey key) => keys.Generation(key.RequestDigest, key.SampleIndex);
 }

@@ -41,6 +41,8 @@ public sealed class GenerateSolutionsConsumer(IProblemStore problems, SampleGene
             CompletionTokens = sample.CompletionTokens,
             LatencyMs = sample.LatencyMs,
             GenerationIssue = sample.Issue,
+            ReasoningContent = sample.Reasoning,
+            Truncated = sample.Truncated,
         }), context.CancellationToken);
     }
 }

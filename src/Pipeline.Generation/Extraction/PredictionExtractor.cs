@@ -1,3 +1,5 @@
+using Pipeline.Generation.Prompts;
+
 namespace Pipeline.Generation.Extraction;
 
 /// <summary>
@@ -53,5 +55,5 @@ public static class PredictionExtractor
         return next < 0 ? text[start..] : text[start..next];
     }
 
-    private static string Strip(string text) => text.Trim(CodeExtractor.PythonWhitespace);
+    private static string Strip(string text) => PythonText.Strip(text);
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Pipeline.Generation.ModelClient;
 
-/// <summary>Reads an OpenAI completion body (chat: choices[].message.content; completion: choices[].text) and its usage.</summary>
+/// <summary>
+/// Reads an OpenAI completion body (chat: choices[].message.content and, from reasoning models, reasoning_content;
+/// completion: choices[].text), each choice's finish_reason, and the usage.
+/// </summary>
 public static class CompletionResponseParser
 {
     public static ModelReply Parse(string body, bool chat, int expectedAnswers)
@@ -30,14 +33,18 @@ public static class CompletionResponseParser
 
     private static ModelAnswer Answer(JsonElement choice, bool chat)
     {
-        var text = chat
-            ? choice.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
-                && message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String
-                ? content.GetString() : null
-            : choice.TryGetProperty("text", out var completion) && completion.ValueKind == JsonValueKind.String
-                ? completion.GetString() : null;
-        return string.IsNullOrEmpty(text) ? new ModelAnswer("", "empty answer") : new ModelAnswer(text, null);
+        var message = chat && choice.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var text = chat ? Text(message, "content") : Text(choice, "text");
+        var reasoning = chat ? Text(message, "reasoning_content") : null;
+        var truncated = Text(choice, "finish_reason") == "length";
+        return string.IsNullOrEmpty(text)
+            ? new ModelAnswer("", truncated ? "empty answer (stopped at the token limit)" : "empty answer", reasoning, truncated)
+            : new ModelAnswer(text, null, reasoning, truncated);
     }
+
+    private static string? Text(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() : null;
 
     private static (int Prompt, int Completion) Usage(JsonElement root)
     {

@@ -22,7 +22,7 @@ public sealed class OpenAiModelClient(IHttpClientFactory httpClients) : IModelCl
         var api = Api(baseUrl);
         var stop = sampling.Stop.Count > 0 ? sampling.Stop : null;
         var clock = Stopwatch.StartNew();
-        var chat = prompt.Style == PromptStyle.Chat;
+        var chat = prompt.SendsMessages;
         var body = await RejectingPermanentErrors(() => chat
             ? api.ChatCompletionsAsync(new ChatCompletionRequest
             {

@@ -13,13 +13,24 @@ namespace Pipeline.Generation.Offline;
 /// </summary>
 public static class GenerationRow
 {
-    public static string Serialize(Problem problem, IReadOnlyList<GeneratedSample> samples)
+    /// <param name="originalCodes">self-repair: the code-generation run's code_list, kept as the official original_code_list</param>
+    public static string Serialize(Problem problem, IReadOnlyList<GeneratedSample> samples, IReadOnlyList<string>? originalCodes = null)
     {
-        var row = problem.Row is null ? CodeGeneration(problem, samples) : OfficialRow.Build(problem, lists =>
+        var row = problem.Row is null ? CodeGeneration(problem, samples, originalCodes) : OfficialRow.Build(problem, lists =>
         {
             lists["output_list"] = Strings(samples.Select(s => s.RawOutput));
             lists["pred_list"] = Strings(samples.Select(s => s.Code));
         });
+        if (samples.Any(s => s.Reasoning is not null))
+        {
+            // Not official: a reasoning model's separate reasoning_content, sample i at position i (code is never taken from it).
+            row["reasoning_list"] = new JsonArray(samples.Select(s => (JsonNode?)JsonValue.Create(s.Reasoning)).ToArray());
+        }
+        if (samples.Any(s => s.Truncated))
+        {
+            // Not official: the samples the server stopped at the token limit (finish_reason "length").
+            row["truncated"] = new JsonArray(samples.Where(s => s.Truncated).Select(s => (JsonNode?)JsonValue.Create(s.SampleIndex)).ToArray());
+        }
         var issues = samples.Where(s => s.Issue is not null).ToList();
         if (issues.Count > 0)
         {
@@ -32,9 +43,9 @@ public static class GenerationRow
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
-    private static JsonObject CodeGeneration(Problem problem, IReadOnlyList<GeneratedSample> samples)
+    private static JsonObject CodeGeneration(Problem problem, IReadOnlyList<GeneratedSample> samples, IReadOnlyList<string>? originalCodes)
     {
-        return new JsonObject
+        var row = new JsonObject
         {
             ["question_title"] = problem.QuestionTitle,
             ["question_content"] = problem.QuestionContent,
@@ -48,6 +59,11 @@ public static class GenerationRow
             ["output_list"] = Strings(samples.Select(s => s.RawOutput)),
             ["code_list"] = Strings(samples.Select(s => s.Code)),
         };
+        if (originalCodes is not null)
+        {
+            row["original_code_list"] = Strings(originalCodes);
+        }
+        return row;
     }
 
     /// <summary>The question id of a finished row, or null when the line is not a complete row.</summary>

@@ -25,12 +25,11 @@ public sealed record OfflineGenerationSettings
 /// </summary>
 public sealed class OfflineGenerator(SampleGenerator generator)
 {
-    public async Task RunAsync(
+    /// <summary>Code generation: the official prompt of each problem, n samples.</summary>
+    public Task RunAsync(
         IReadOnlyList<Problem> pending, OfflineGenerationSettings settings, GenerationOutput output,
-        Action<Problem, IReadOnlyList<GeneratedSample>> onProblemDone, CancellationToken cancellationToken)
-    {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(pending, options, async (problem, token) =>
+        Action<Problem, IReadOnlyList<GeneratedSample>> onProblemDone, CancellationToken cancellationToken) =>
+        RunEachAsync(pending, settings.Parallelism, output, onProblemDone, async (problem, token) =>
         {
             var asked = ScenarioPrompts.For(settings.Scenario, settings.Cot, settings.Style, problem);
             var samples = await generator.GenerateAsync(new GenerationRequest
@@ -41,7 +40,19 @@ public sealed class OfflineGenerator(SampleGenerator generator)
                 Sampling = settings.Sampling,
                 Extract = asked.Extract,
             }, token);
-            await output.AppendAsync(GenerationRow.Serialize(problem, samples), token);
+            return (samples, GenerationRow.Serialize(problem, samples));
+        }, cancellationToken);
+
+    /// <summary>Any scenario: <paramref name="sample"/> gives a problem's samples and its output row.</summary>
+    public static async Task RunEachAsync(
+        IReadOnlyList<Problem> pending, int parallelism, GenerationOutput output, Action<Problem, IReadOnlyList<GeneratedSample>> onProblemDone,
+        Func<Problem, CancellationToken, Task<(IReadOnlyList<GeneratedSample> Samples, string Row)>> sample, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending, options, async (problem, token) =>
+        {
+            var (samples, row) = await sample(problem, token);
+            await output.AppendAsync(row, token);
             onProblemDone(problem, samples);
         });
     }

@@ -1,3 +1,5 @@
+using Pipeline.Core.Scenarios;
+
 namespace Pipeline.Generation.Prompts;
 
 /// <summary>
@@ -9,15 +11,18 @@ public static class CodeExecutionPrompt
 {
     public const string SystemMessage = "You are an expert at Python programming, code execution, test case generation, and fuzzing.";
 
+    /// <summary>The styles the official runner has a prompt of that Pipeline builds: OpenAIChat only.</summary>
+    public static IReadOnlySet<PromptStyle> Styles { get; } = new HashSet<PromptStyle> { PromptStyle.OpenAIChat };
+
     /// <exception cref="UnsupportedPromptStyleException">the official runner has no prompt of this style for the scenario</exception>
     public static ModelPrompt Build(PromptStyle style, string code, string input, bool cot) => style switch
     {
-        PromptStyle.Chat => new ModelPrompt
+        PromptStyle.OpenAIChat => new ModelPrompt
         {
             Style = style,
             Messages = [new ChatMessage("system", SystemMessage), new ChatMessage("user", cot ? Cot(code, input) : Direct(code, input))],
         },
-        _ => throw new UnsupportedPromptStyleException("codeexecution", style),
+        _ => throw new UnsupportedPromptStyleException(Scenario.CodeExecution, style),
     };
 
     /// <summary>The official make_direct_output_prompt.</summary>

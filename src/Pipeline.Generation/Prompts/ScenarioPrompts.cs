@@ -10,15 +10,6 @@ public static class ScenarioPrompts
 {
     public sealed record Asked(ModelPrompt Prompt, Func<string, string> Extract);
 
-    /// <exception cref="UnsupportedPromptStyleException">the official runner has no prompt of this style for the scenario (checked before a run starts)</exception>
-    public static void Check(Scenario scenario, PromptStyle style)
-    {
-        if (scenario is Scenario.TestOutputPrediction or Scenario.CodeExecution && style != PromptStyle.Chat)
-        {
-            throw new UnsupportedPromptStyleException(scenario.Name(), style);
-        }
-    }
-
     /// <exception cref="UnsupportedPromptStyleException">the official runner has no prompt of this style for the scenario</exception>
     /// <exception cref="InvalidDataException">the problem lacks what the scenario's prompt needs</exception>
     /// <exception cref="NotSupportedException">a scenario this Generator does not serve</exception>

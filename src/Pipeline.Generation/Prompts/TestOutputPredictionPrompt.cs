@@ -1,3 +1,4 @@
+using Pipeline.Core.Scenarios;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.Generation.Prompts;
@@ -12,16 +13,19 @@ public static partial class TestOutputPredictionPrompt
     public const string SystemMessage =
         "You are a helpful programming assistant and an expert Python programmer. You are helping a user to write a test case to help to check the correctness of the function. The user has written a input for the testcase. You will calculate the output of the testcase and write the whole assertion statement in the markdown code block with the correct output.";
 
+    /// <summary>The styles the official runner has a prompt of that Pipeline builds: OpenAIChat only.</summary>
+    public static IReadOnlySet<PromptStyle> Styles { get; } = new HashSet<PromptStyle> { PromptStyle.OpenAIChat };
+
     /// <exception cref="UnsupportedPromptStyleException">the official runner has no prompt of this style for the scenario</exception>
     /// <exception cref="InvalidDataException">the starter code does not hold exactly one function definition</exception>
     public static ModelPrompt Build(PromptStyle style, string questionContent, string starterCode, string testInput) => style switch
     {
-        PromptStyle.Chat => new ModelPrompt
+        PromptStyle.OpenAIChat => new ModelPrompt
         {
             Style = style,
             Messages = [new ChatMessage("system", SystemMessage), new ChatMessage("user", UserMessage(questionContent, starterCode, testInput))],
         },
-        _ => throw new UnsupportedPromptStyleException("testoutputprediction", style),
+        _ => throw new UnsupportedPromptStyleException(Scenario.TestOutputPrediction, style),
     };
 
     /// <summary>The official get_generic_question_template_test_completion.</summary>

@@ -12,8 +12,18 @@ public sealed record SandboxOutcome
     public string? Fault { get; init; }
     public TimeSpan Elapsed { get; init; }
 
-    public bool IsFault => Fault is not null;
-    public bool Passed => !IsFault && Results.Count > 0 && Results.All(r => r > 0);
+    /// <summary>The fault came before any grading: no worker could be started (the sample is not to blame).</summary>
+    public bool StartFailed { get; init; }
 
-    public static SandboxOutcome Faulted(string reason, TimeSpan elapsed) => new() { Fault = reason, Elapsed = elapsed };
+    /// <summary>
+    /// A verdict of <see cref="Grading.SampleGrader"/>'s making, not the harness's: grading this sample
+    /// faulted on every attempt (docs/decisions/016). It is scored as failed but never stored for reuse.
+    /// </summary>
+    public bool GradingFailed { get; init; }
+
+    public bool IsFault => Fault is not null;
+    public bool Passed => !IsFault && !GradingFailed && Results.Count > 0 && Results.All(r => r > 0);
+
+    public static SandboxOutcome Faulted(string reason, TimeSpan elapsed, bool startFailed = false) =>
+        new() { Fault = reason, Elapsed = elapsed, StartFailed = startFailed };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Stores;
 using StackExchange.Redis;
 
 namespace Pipeline.Grading.Verdicts;
@@ -7,7 +8,7 @@ namespace Pipeline.Grading.Verdicts;
 /// Verdicts in Redis under {prefix}verdict:{key digest}, as JSON. SET NX: when two Executors grade the same code
 /// at once, the first verdict stored is the one every later run reuses.
 /// </summary>
-public sealed class RedisVerdictStore(IConnectionMultiplexer redis, string keyPrefix = "pipeline:") : IVerdictStore
+public sealed class RedisVerdictStore(IConnectionMultiplexer redis, RedisKeys keys) : IVerdictStore
 {
     public async Task<StoredVerdict?> GetAsync(VerdictKey key, CancellationToken cancellationToken = default)
     {
@@ -29,5 +30,5 @@ public sealed class RedisVerdictStore(IConnectionMultiplexer redis, string keyPr
     public Task PutAsync(VerdictKey key, StoredVerdict verdict, CancellationToken cancellationToken = default) =>
         redis.GetDatabase().StringSetAsync(RedisKey(key), JsonSerializer.Serialize(verdict), when: When.NotExists);
 
-    public string RedisKey(VerdictKey key) => $"{keyPrefix}verdict:{key.Digest}";
+    public string RedisKey(VerdictKey key) => keys.Verdict(key.Digest);
 }

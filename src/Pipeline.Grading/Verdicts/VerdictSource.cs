@@ -5,13 +5,14 @@ namespace Pipeline.Grading.Verdicts;
 /// <summary>
 /// A sample's verdict: the stored one when the same code was already graded on the same suite by the same grader
 /// with the same timeout, else a fresh grade, which is then stored. With reuse off it always grades and stores nothing.
-/// A fault of ours throws from the grader before anything is stored, so the store only ever holds real verdicts.
+/// A fault of ours throws from the grader before anything is stored, and an error verdict (grading faulted on every
+/// attempt) is returned but not stored, so the store only ever holds the harness's verdicts.
 /// </summary>
 public sealed class VerdictSource(SuiteCache suites, SampleGrader grader, IVerdictStore store, GraderVersion version, bool reuse)
 {
     public sealed record Verdict(StoredVerdict Graded, bool Reused);
 
-    /// <exception cref="SandboxFaultException">grading failed for a reason of ours.</exception>
+    /// <exception cref="SandboxFaultException">no sandbox worker could be started.</exception>
     /// <exception cref="SuiteNotFoundException">the suite is not in the suite store.</exception>
     public async Task<Verdict> GetAsync(string suiteHash, string code, double timeoutSeconds, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class VerdictSource(SuiteCache suites, SampleGrader grader, IVerdi
             MetadataJson = outcome.MetadataJson,
             GradingMs = outcome.Elapsed.TotalMilliseconds,
         };
-        if (reuse)
+        if (reuse && !outcome.GradingFailed)
         {
             await store.PutAsync(key, graded, cancellationToken);
         }

@@ -12,20 +12,21 @@ import os
 import signal
 import socket
 
-_plain_fork = os.fork  # the sandbox replaces os.fork with a clone into namespaces: for the samples only
-
 
 class ForkServer:
-    def __init__(self, run_child, limits):
+    """run_child(request_fd, result_fd, workdir) runs in each child; fork_child makes the child (a
+    sandbox's fork clones it into namespaces of its own). The server itself is a plain fork."""
+
+    def __init__(self, run_child, fork_child):
         self._socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.pid = _plain_fork()
+        self.pid = os.fork()
         if self.pid == 0:
             self._socket.close()
-            _serve(theirs, run_child, limits)
+            _serve(theirs, run_child, fork_child)
         theirs.close()
 
     def spawn(self, request_fd, result_fd, workdir):
-        """Forks a child that runs run_child(request_fd, result_fd, workdir, limits); returns its pid."""
+        """Forks a child that runs run_child(request_fd, result_fd, workdir); returns its pid."""
         socket.send_fds(self._socket, [os.fsencode(workdir)], [request_fd, result_fd])
         reply = self._socket.recv(32)
         if not reply.isdigit():
@@ -33,7 +34,7 @@ class ForkServer:
         return int(reply)
 
 
-def _serve(sock, run_child, limits):
+def _serve(sock, run_child, fork_child):
     """Never returns. Children are reaped by the kernel (SIGCHLD ignored); the worker watches them
     through pidfds. EOF on the socket (the worker is gone) ends the server."""
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
@@ -48,14 +49,14 @@ def _serve(sock, run_child, limits):
             if not message or len(fds) != 2:
                 os._exit(0)
             try:
-                pid = os.fork()
+                pid = fork_child()
             except OSError as error:
                 sock.send(f"fork: {error}".encode()[:32])
                 pid = None
             if pid == 0:
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 sock.close()
-                run_child(fds[0], fds[1], os.fsdecode(message), limits)
+                run_child(fds[0], fds[1], os.fsdecode(message))
             for fd in fds:
                 os.close(fd)
             if pid is not None:

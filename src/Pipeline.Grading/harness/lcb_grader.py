@@ -1,4 +1,4 @@
-"""Grades one LiveCodeBench sample with the semantics of the official runner.
+"""The official runner's grading pieces, reproduced: compile, stdin mocks, alarm, comparison, reliability guard.
 
 Reproduces lcb_runner/evaluation/testing_util.py at LiveCodeBench/LiveCodeBench head 28fef95
 (2025-07-15; grading last changed in 16de2a1, 2025-05-23). Written independently; every behaviour
@@ -17,14 +17,17 @@ below that looks odd is deliberate, because it changes verdicts the same way the
   line equal or equal as a list of Decimals; call-based: tuple -> list, then `==`;
 - compile errors and grader errors give [-4] with "Error during testing: <exception text>";
 - reliability_guard as official (note: `builtins.exit = None` is commented out at head, quit is not).
+
+The Executor runs the official test loop split across the trust boundary (sample_runner.py in the child,
+verdicts.py in the worker); the bench's one-process loop is bench/Pipeline.Bench/reference_grader.py.
 """
 import ast
 import builtins
 import faulthandler
-import json
+import itertools
+import re
 import signal
 import sys
-import time
 from decimal import Decimal
 from io import StringIO
 from types import ModuleType
@@ -61,12 +64,12 @@ class TimeoutException(Exception):
     """The per-test alarm. Its name matters: verdicts test `"timeoutexception" in repr(e).lower()`."""
 
 
-def _on_alarm(signum, frame):
+def on_alarm(signum, frame):
     print("timeout occured: alarm went off")
     raise TimeoutException
 
 
-class _CapturedStdout(list):
+class CapturedStdout(list):
     def __enter__(self):
         self._previous = sys.stdout
         self._buffer = StringIO()
@@ -135,7 +138,7 @@ def wrap_in_function(code):
         return code
 
 
-def _run_with_stdin(method, inputs):
+def run_with_stdin(method, inputs):
     if isinstance(inputs, list):
         inputs = "\n".join(inputs)
     lines = iter(inputs.split("\n"))
@@ -150,7 +153,7 @@ def _run_with_stdin(method, inputs):
             pass
 
 
-def _lookup(compiled, name):
+def lookup(compiled, name):
     try:
         return getattr(compiled, name) if hasattr(compiled, name) else None
     except Exception:
@@ -177,119 +180,63 @@ def _as_decimals(line):
 
 
 def _stripped_lines(text):
-    return [line.strip() for line in text.strip().split("\n")]
+    """text.strip().split("\n"), each line stripped, one at a time: a huge output is never split whole."""
+    text = text.strip()
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end].strip()
+        start = end + 1
+    yield text[start:].strip()
 
 
-def _failure(code, message, exc, inputs, expected):
-    return {"error": repr(exc), "error_code": code, "error_message": message,
-            "inputs": truncate(inputs), "expected": truncate(expected)}
+def _line_count(text):
+    return text.strip().count("\n") + 1
 
 
-def _exception_failure(results, exc, inputs, expected):
-    if "timeoutexception" in repr(exc).lower():
-        results.append(-3)
-        return results, _failure(-3, "Time Limit Exceeded", exc, inputs, expected)
-    results.append(-4)
-    return results, _failure(-4, "Runtime Error", exc, inputs, expected)
+_TOKEN = re.compile(r"\S+")  # the pieces str.split() makes (both use the same Unicode whitespace)
 
 
-def grade_call_based(code, inputs, outputs, fn_name, timeout):
-    compiled = compile_sample(IMPORT_HEADER + "\n\n" + code, timeout)
-    method = _lookup(compiled, fn_name)
-    if method is None:
-        return None
-    arguments = [[json.loads(line) for line in text.split("\n")] for text in inputs]
-    expectations = [json.loads(text) for text in outputs]
-    results, elapsed = [], 0
-    for args, expected in zip(arguments, expectations):
-        signal.alarm(timeout)
-        faulthandler.enable()
+def _token_count(line, stop):
+    """Tokens in line, counting no further than stop."""
+    return sum(1 for _ in itertools.islice(_TOKEN.finditer(line), stop))
+
+
+def _equal_as_decimals(got_line, want_line):
+    """The official "both lines parse as Decimal lists and the lists are equal", bounded: token counts
+    first, then pair by pair, stopping at the first pair that differs or does not parse (the official
+    outcome is "wrong" in each of those cases too). Only a comparison that raises (a signalling NaN)
+    takes the official whole-line path, so that it raises or not exactly as the official does."""
+    wanted = _token_count(want_line, len(want_line))  # the expected line bounds the work, not the sample's
+    if _token_count(got_line, wanted + 1) != wanted:
+        return False
+    for got, want in zip(_TOKEN.finditer(got_line), _TOKEN.finditer(want_line)):
         try:
-            start = time.time()
-            prediction = method(*args)
-            elapsed += time.time() - start
-            signal.alarm(0)
-            if isinstance(prediction, tuple):
-                prediction = list(prediction)
-            verdict = prediction == expected
-            results.append(verdict)
-            if not verdict:
-                return results, {"output": truncate(prediction), "inputs": truncate(args),
-                                 "expected": truncate(expected), "error_code": -2, "error_message": "Wrong Answer"}
-        except Exception as exc:
-            signal.alarm(0)
-            return _exception_failure(results, exc, args, expected)
-        finally:
-            signal.alarm(0)
-            faulthandler.disable()
-    return results, {"execution time": elapsed}
+            got_number, want_number = Decimal(got.group()), Decimal(want.group())
+        except Exception:
+            return False
+        try:
+            if got_number != want_number:
+                return False
+        except Exception:
+            ok_got, got_numbers = _as_decimals(got_line)
+            ok_want, want_numbers = _as_decimals(want_line)
+            return ok_got and ok_want and got_numbers == want_numbers
+    return True
 
 
-def _compare_stdout(prediction, expected, inputs):
-    """None when equal, else the official wrong-answer metadata."""
-    got, want = _stripped_lines(prediction), _stripped_lines(expected)
+def compare_stdout(prediction, expected, inputs):
+    """None when equal, else the official wrong-answer metadata. Bounded work: line counts first, then
+    line by line up to the first difference (the official splits everything, then does the same)."""
     wrong = {"output": truncate(prediction), "inputs": truncate(inputs), "expected": truncate(expected),
              "error_code": -2}
-    if len(got) != len(want):
+    if _line_count(prediction) != _line_count(expected):
         wrong["error_message"] = "Wrong answer: mismatched output length"
         return wrong
-    for index, (got_line, want_line) in enumerate(zip(got, want)):
-        wrong["error_message"] = f"Wrong answer at output_line_idx={index}: {truncate(got_line)} != {truncate(want_line)}"
-        if got_line == want_line:
-            continue
-        ok_got, got_numbers = _as_decimals(got_line)
-        if not ok_got:
-            return wrong
-        ok_want, want_numbers = _as_decimals(want_line)
-        if not ok_want or got_numbers != want_numbers:
+    for index, (got_line, want_line) in enumerate(zip(_stripped_lines(prediction), _stripped_lines(expected))):
+        if got_line != want_line and not _equal_as_decimals(got_line, want_line):
+            wrong["error_message"] = f"Wrong answer at output_line_idx={index}: {truncate(got_line)} != {truncate(want_line)}"
             return wrong
     return None
-
-
-def grade_stdio(code, inputs, outputs, timeout):
-    compiled = compile_sample(wrap_in_function(strip_main_guard(code)), timeout)
-    method = _lookup(compiled, WRAPPED_FUNCTION)
-    if method is None:
-        return None
-    results, elapsed = [], 0
-    for test_input, expected in zip(inputs, outputs):
-        signal.alarm(timeout)
-        faulthandler.enable()
-        with _CapturedStdout() as captured:
-            try:
-                start = time.time()
-                _run_with_stdin(method, test_input)
-                elapsed += time.time() - start
-                signal.alarm(0)
-            except Exception as exc:
-                signal.alarm(0)
-                return _exception_failure(results, exc, test_input, expected)
-            finally:
-                signal.alarm(0)
-                faulthandler.disable()
-        wrong = _compare_stdout(captured[0], expected, test_input)
-        if wrong is not None:
-            results.append(-2)
-            return results, wrong
-        results.append(True)
-    return results, {"execution time": elapsed}
-
-
-def run_sample(code, inputs, outputs, fn_name, timeout):
-    """The official run_test for one sample. Call in a disposable process: it disables os functions."""
-    signal.signal(signal.SIGALRM, _on_alarm)
-    reliability_guard()
-    signal.alarm(timeout)
-    try:
-        if fn_name is None:
-            results, metadata = grade_stdio(code, inputs, outputs, timeout)
-        else:
-            results, metadata = grade_call_based(code, inputs, outputs, fn_name, timeout)
-        return results, metadata
-    except Exception as exc:
-        return [-4], {"error_code": -4, "error_message": f"Error during testing: {exc}"}
-    finally:
-        signal.alarm(0)
 
 
 def reliability_guard():

@@ -2,18 +2,25 @@
 
 - testoutput (test output prediction; official compute_test_output_prediction_metrics.py): the answer's
   asserted value (check_testcase_output's line choice and ast parse) is eval'ed in the child, under a time
-  limit; the child reports the value (sample_runner.encode) and the worker, which alone holds the expected
+  limit; the child reports the value (value_codec.encode) and the worker, which alone holds the expected
   output, compares it with json.loads(expected) using Python ==, as official. Eval or decode failing is False.
 - execution (code execution; official compute_code_execution_metrics.py + utils_execute.py): the worker
-  skips an answer that contains the call text (the official quirk), else the child runs
-  BASE_IMPORTS + code + "assert {output} == {answer}" as the official unsafe_execute does (reliability
-  guard, swallowed I/O, 3 s ITIMER_REAL) and reports passed / failed / timed out.
+  skips an answer that contains the call text (the official quirk). Officially the check program is
+  BASE_IMPORTS + code + "assert {output} == {answer}" and its exit decides; here the worker parses that
+  assert (ast only, nothing run) and sends the child the answer's part of it: the child runs
+  BASE_IMPORTS + code as the official unsafe_execute does (reliability guard, swallowed I/O, 3 s
+  ITIMER_REAL), evaluates the compared expression and reports its value (value_codec), never seeing the
+  expected output; the worker compares ast.literal_eval(output) == value with Python ==. An answer that
+  splices into `output == A or B ...` (the official text splice makes `3 == x or 3` pass) is followed:
+  the child reports whether the alternatives `B or ...` are truthy, evaluated only after A. Any other
+  splice (chained comparisons, `and`, several statements) is False here, as is an output that is not a
+  Python literal.
 
 Request (worker.py): tests == [{"input", "output", "testtype": "testoutput" | "execution"}], "code" is the
 answer, "program" the code under test (execution). Reply results: [1] true, [0] false, [] skipped.
-Known limits (docs/decisions): the execution check runs the answer in the process that reports the
-outcome, so an answer written against this harness could forge "passed"; a testoutput answer naming the
-official function's locals (expected_output) is a NameError here.
+Known limits (docs/decisions/017-prediction-scenarios.md): the child cannot forge a verdict, only a value
+the answer itself names (it never holds the expected output); a testoutput answer naming the official
+function's locals (expected_output) is a NameError here.
 """
 import ast
 import builtins
@@ -23,7 +30,7 @@ import json
 import signal
 
 import lcb_grader as grader
-import sample_runner
+import value_codec
 import verdicts
 
 try:  # loaded before any fork, as in the official runner (its parent imports datasets, hence pandas)
@@ -86,8 +93,12 @@ def grade(request, child, link_class, monotonic):
     if check == "execution":
         if test["input"] in answer:  # official evaluate_score: `if i in g: pass`
             return {"results": [], "metadata": {"skipped": "the answer contains the input"}}
+        expected, compared = _expected_output(test["output"]), _split_assert(test["output"], answer)
+        if isinstance(expected, str) or isinstance(compared, str):
+            return _false(expected if isinstance(expected, str) else compared)
         timeout = EXECUTION_TIMEOUT
-        message = {"check": check, "program": f"{BASE_IMPORTS}\n{request.get('program') or ''}\nassert {test['output']} == {answer}"}
+        message = {"check": check, "program": f"{BASE_IMPORTS}\n{request.get('program') or ''}",
+                   "answer": compared[0], "alternatives": compared[1]}
     else:
         timeout = max(1, int(round(float(request.get("timeout") or 6))))
         message = {"check": check, "answer": answer}
@@ -99,28 +110,83 @@ def grade(request, child, link_class, monotonic):
     link = link_class(child, monotonic() + timeout + 2)  # official: join(timeout + 1), then kill
     try:
         setup = link.receive()
-        if verdicts._shape(setup, fault=str):
+        if value_codec.has_shape(setup, fault=str):
             return {"fault": setup["fault"][:verdicts.MAX_TEXT]}
-        verdicts._require(verdicts._shape(setup, started=bool))
+        _require(value_codec.has_shape(setup, started=bool))
         report = link.receive()
         if check == "execution":
-            return _execution_verdict(report)
+            return _execution_verdict(report, expected[0], link, compared[1] is not None)
         return _testoutput_verdict(report, test["output"])
-    except (verdicts.ChildLost, RecursionError, MemoryError):
+    except (verdicts.ChildLost, value_codec.Malformed, RecursionError, MemoryError):
         return _false("timed out" if check == "execution" else "the check's process died")
 
 
-def _execution_verdict(report):
-    verdicts._require(verdicts._shape(report, outcome=str))
-    outcome = report["outcome"][:verdicts.MAX_TEXT]
-    return {"results": [1], "metadata": {"outcome": outcome}} if outcome == "passed" else _false(outcome)
+def _expected_output(output):
+    """The dataset's expected output (trusted text) as a 1-tuple, or why it cannot be compared. Rule: only
+    a Python literal is accepted (ast.literal_eval); any other text grades every answer False, nothing is run."""
+    try:
+        return (ast.literal_eval(output),)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return "the expected output is not a Python literal"
+
+
+def _split_assert(output, answer):
+    """The official `assert {output} == {answer}`, parsed: (the expression compared with the output, the
+    source of the `or` alternatives or None), or why it is False here (it is never run in the worker)."""
+    try:
+        statement = ast.parse(f"assert {output} == {answer}")
+        left = ast.parse(output, mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return "the check program does not compile"
+    if len(statement.body) != 1 or not isinstance(statement.body[0], ast.Assert):
+        return "the answer adds statements to the check"
+    test = statement.body[0].test  # the message is only evaluated once the assert has failed
+    rest = []
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+        test, rest = test.values[0], test.values[1:]
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)
+            and ast.dump(test.left) == ast.dump(left)):
+        return "the answer does not splice into `output == answer [or ...]`"
+    alternatives = ast.unparse(ast.BoolOp(op=ast.Or(), values=rest) if len(rest) > 1 else rest[0]) if rest else None
+    return ast.unparse(test.comparators[0]), alternatives
+
+
+def _execution_verdict(report, expected, link, alternatives):
+    """Pass when the output equals the answer's value or, that failing, the child found the `or` alternatives
+    truthy; either way only if the child then ends with nothing more said (a forger's line is one too many)."""
+    if value_codec.has_shape(report, outcome=str):
+        return _reported_failure(report)
+    _require(value_codec.has_shape(report, value=object))
+    value = value_codec.decode(report["value"])
+    try:
+        equal = bool(expected == value)  # official order: the output's __eq__ first
+    except Exception as error:
+        return _false(f"failed: {error!r}")
+    if not equal and alternatives:
+        link.send("alternatives")
+        report = link.receive()
+        if value_codec.has_shape(report, outcome=str):
+            return _reported_failure(report)
+        _require(value_codec.has_shape(report, truthy=bool))
+        equal = report["truthy"]
+    elif alternatives:
+        link.send("end")
+    if not equal:
+        return _false("failed: AssertionError")
+    if not link.ends_quietly():
+        return _false("the child reported more than its value")
+    return {"results": [1], "metadata": {"outcome": "passed"}}
+
+
+def _reported_failure(report):
+    return _false(f"the child reported: {report['outcome'][:verdicts.MAX_TEXT]}")
 
 
 def _testoutput_verdict(report, expected_text):
-    if verdicts._shape(report, raised=str):
+    if value_codec.has_shape(report, raised=str):
         return _false(f"eval failed: {report['raised'][:verdicts.MAX_TEXT]}")
-    verdicts._require(verdicts._shape(report, value=object))
-    value = verdicts.decode(report["value"])
+    _require(value_codec.has_shape(report, value=object))
+    value = value_codec.decode(report["value"])
     try:
         expected = json.loads(expected_text)
     except Exception:
@@ -140,7 +206,7 @@ def _false(reason):
 
 def run(request, channel):
     if request["check"] == "execution":
-        channel.report({"outcome": _execute(request["program"], request["timeout"])})
+        _execute(request, channel)
     else:
         channel.report(_evaluate_answer(request["answer"], request["timeout"]))
 
@@ -149,18 +215,22 @@ class _Timeout(Exception):
     pass
 
 
-def _execute(program, timeout):
-    """The official unsafe_execute, in this child (its own private dir is the temporary directory)."""
+def _execute(request, channel):
+    """The official unsafe_execute, in this child, up to the comparison: the program, then the answer's
+    value, then (only when the worker asks, as `or` evaluates them only then) its alternatives' truthiness."""
     grader.reliability_guard()
     builtins.exit = None  # utils_execute's guard also removes exit
+    namespace = {}
     try:
-        with _swallow_io(), _time_limit(timeout):
-            exec(program, {})
-        return "passed"
+        with _swallow_io(), _time_limit(request["timeout"]):
+            exec(request["program"], namespace)
+            channel.report({"value": value_codec.safe_encode(eval(request["answer"], namespace))})
+            if request["alternatives"] is not None and channel.command() == "alternatives":
+                channel.report({"truthy": bool(eval(request["alternatives"], namespace))})
     except _Timeout:
-        return "timed out"
+        channel.report({"outcome": "timed out"})
     except BaseException as error:
-        return f"failed: {error}"
+        channel.report({"outcome": f"failed: {_safe_repr(error)}"})
 
 
 def _evaluate_answer(answer, timeout):
@@ -170,7 +240,7 @@ def _evaluate_answer(answer, timeout):
             value = eval(asserted_text(answer), {"ast": ast, "json": json, "__builtins__": builtins})
     except BaseException as error:  # the official `except:` takes anything, SystemExit included
         return {"raised": _safe_repr(error)}
-    return {"value": sample_runner.safe_encode(value)}
+    return {"value": value_codec.safe_encode(value)}
 
 
 def asserted_text(answer):
@@ -244,3 +314,9 @@ def _swallow_io():
     stream = _WriteOnlyStringIO()
     with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream), _RedirectStdin(stream):
         yield
+
+
+def _require(condition):
+    """A report of a shape no honest check child makes: treated as the child being lost."""
+    if not condition:
+        raise verdicts.ChildLost()

@@ -6,12 +6,10 @@ anything off-protocol means "the child died", which is the official died-child v
 comparisons and the metadata are the official ones (lcb_grader's), applied here instead of in the child.
 """
 import json
-import math
-from decimal import Decimal
-from fractions import Fraction
+import time
 
 import lcb_grader as grader
-from sample_runner import NUMPY_DTYPES
+from value_codec import Malformed, decode, has_shape
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024  # one report line: a test's whole stdout or returned value
 MAX_TEXT = 1024                       # metadata strings the child truncated (official truncate gives <= 318)
@@ -26,18 +24,6 @@ class ChildFault(Exception):
     """The child's setup failed before any sample code ran: a fault of ours ("retry elsewhere")."""
 
 
-class Opaque:
-    """A value the child could not encode faithfully: equal to nothing (it is not even itself)."""
-
-    def __eq__(self, other):
-        return False
-
-    def __ne__(self, other):
-        return True
-
-    __hash__ = object.__hash__
-
-
 def testing_error(message):
     return [-4], {"error_code": -4, "error_message": f"Error during testing: {message}"}
 
@@ -45,13 +31,13 @@ def testing_error(message):
 def judge(link, inputs, outputs, fn_name):
     """(results, metadata) as the official run_sample would return them; raises ChildLost."""
     setup = link.receive()  # written before any sample code runs: the only place a fault is believed
-    if _shape(setup, fault=str):
+    if has_shape(setup, fault=str):
         raise ChildFault(setup["fault"][:MAX_TEXT])
-    _require(_shape(setup, started=bool))
+    _require(has_shape(setup, started=bool))
     first = link.receive()
-    if _shape(first, testing_error=str):
+    if has_shape(first, testing_error=str):
         return testing_error(first["testing_error"])
-    _require(_shape(first, compiled=bool) and first["compiled"] is True)
+    _require(has_shape(first, compiled=bool) and first["compiled"] is True)
     try:
         if fn_name is None:
             return _judge_stdio(link, inputs, outputs)
@@ -65,15 +51,14 @@ def judge(link, inputs, outputs, fn_name):
 def _judge_stdio(link, inputs, outputs):
     results, elapsed = [], 0
     for test_input, expected in zip(inputs, outputs):
-        link.send("next")
-        outcome = link.receive()
-        if _shape(outcome, raised=str):
+        outcome, seconds = _run_next(link)
+        if has_shape(outcome, raised=str):
             return _exception_failure(results, outcome["raised"], grader.truncate(test_input), expected)
-        if _shape(outcome, testing_error=str):
+        if has_shape(outcome, testing_error=str):
             return testing_error(outcome["testing_error"])
-        _require(_shape(outcome, stdout=str, elapsed=(int, float)))
-        elapsed += _elapsed(outcome)
-        wrong = grader._compare_stdout(outcome["stdout"], expected, test_input)
+        _require(has_shape(outcome, stdout=str))
+        elapsed += seconds
+        wrong = grader.compare_stdout(outcome["stdout"], expected, test_input)
         if wrong is not None:
             results.append(-2)
             return results, wrong
@@ -85,13 +70,15 @@ def _judge_call_based(link, inputs, outputs):
     expectations = [json.loads(text) for text in outputs]
     results, elapsed = [], 0
     for _, expected in zip(inputs, expectations):
-        link.send("next")
-        outcome = link.receive()
+        outcome, seconds = _run_next(link)
         if (failure := _reported_failure(outcome, results, expected)) is not None:
             return failure
-        _require(_shape(outcome, value=object, elapsed=(int, float)))
-        elapsed += _elapsed(outcome)
-        prediction = decode(outcome["value"])
+        _require(has_shape(outcome, value=object))
+        elapsed += seconds
+        try:
+            prediction = decode(outcome["value"])
+        except Malformed:
+            raise ChildLost() from None
         try:
             verdict = prediction == expected
             results.append(verdict)
@@ -103,7 +90,7 @@ def _judge_call_based(link, inputs, outputs):
             described = link.receive()
             if (failure := _reported_failure(described, results, expected)) is not None:
                 return failure
-            _require(_shape(described, output=str, inputs=str))
+            _require(has_shape(described, output=str, inputs=str))
             return results, {"output": _text(described["output"]), "inputs": _text(described["inputs"]),
                              "expected": grader.truncate(expected), "error_code": -2,
                              "error_message": "Wrong Answer"}
@@ -112,9 +99,9 @@ def _judge_call_based(link, inputs, outputs):
 
 def _reported_failure(reply, results, expected):
     """A call-based child's report that the code raised or grading failed, as the official verdict; None otherwise."""
-    if _shape(reply, raised=str, inputs=str):
+    if has_shape(reply, raised=str, inputs=str):
         return _exception_failure(results, reply["raised"], _text(reply["inputs"]), expected)
-    if _shape(reply, testing_error=str):
+    if has_shape(reply, testing_error=str):
         return testing_error(reply["testing_error"])
     return None
 
@@ -122,9 +109,9 @@ def _reported_failure(reply, results, expected):
 def _ask_inputs(link):
     link.send("inputs")
     reply = link.receive()
-    if _shape(reply, testing_error=str):
+    if has_shape(reply, testing_error=str):
         raise RuntimeError(reply["testing_error"])  # becomes "Error during testing: ..." as official
-    _require(_shape(reply, inputs=str))
+    _require(has_shape(reply, inputs=str))
     return _text(reply["inputs"])
 
 
@@ -137,20 +124,6 @@ def _exception_failure(results, error_repr, inputs_text, expected):
                      "inputs": inputs_text, "expected": grader.truncate(expected)}
 
 
-def _shape(message, **fields):
-    """True when message is a dict with exactly these keys and value types."""
-    return (isinstance(message, dict) and message.keys() == fields.keys()
-            and all(_is(message[key], kind) for key, kind in fields.items()))
-
-
-def _is(value, kind):
-    if kind is object:
-        return True
-    if kind is bool:
-        return type(value) is bool
-    return isinstance(value, kind) and type(value) is not bool
-
-
 def _require(condition):
     if not condition:
         raise ChildLost()
@@ -161,10 +134,12 @@ def _text(value):
     return value
 
 
-def _elapsed(outcome):
-    value = float(outcome["elapsed"])
-    _require(math.isfinite(value))
-    return value
+def _run_next(link):
+    """One test, and its time as the worker measures it: "execution time" is never the child's word."""
+    started = time.monotonic()
+    link.send("next")
+    outcome = link.receive()
+    return outcome, time.monotonic() - started
 
 
 def parse_report(line):
@@ -177,65 +152,3 @@ def parse_report(line):
         raise ChildLost() from None
 
 
-def decode(encoded):
-    """The inverse of sample_runner.encode; anything unexpected is ChildLost."""
-    if encoded is None or isinstance(encoded, (bool, str, int, float)):
-        return encoded
-    if isinstance(encoded, list):
-        return [decode(item) for item in encoded]
-    _require(isinstance(encoded, dict) and len(encoded) in (1, 2, 3))
-    if _shape(encoded, opaque=bool):
-        return Opaque()
-    if _shape(encoded, int=str):
-        return _hex_int(encoded["int"])
-    if _shape(encoded, float=str):
-        return _hex_float(encoded["float"])
-    if _shape(encoded, tuple=list):
-        return tuple(decode(item) for item in encoded["tuple"])
-    if _shape(encoded, dict=list):
-        pairs = encoded["dict"]
-        _require(all(isinstance(pair, list) and len(pair) == 2 for pair in pairs))
-        try:
-            return {decode(key): decode(value) for key, value in pairs}
-        except TypeError:  # an unhashable key: never sent by an honest child
-            raise ChildLost() from None
-    if _shape(encoded, complex=list):
-        parts = encoded["complex"]
-        _require(len(parts) == 2 and all(isinstance(part, str) for part in parts))
-        return complex(_hex_float(parts[0]), _hex_float(parts[1]))
-    if _shape(encoded, fraction=list):
-        parts = encoded["fraction"]
-        _require(len(parts) == 2 and all(isinstance(part, str) for part in parts))
-        return _checked(lambda: Fraction(_hex_int(parts[0]), _hex_int(parts[1])))
-    if _shape(encoded, decimal=str):
-        _require(len(encoded["decimal"]) <= MAX_TEXT)
-        return _checked(lambda: Decimal(encoded["decimal"]))
-    numpy = grader.numpy
-    _require(numpy is not None)
-    if _shape(encoded, numpy=str, item=object) and encoded["numpy"] in NUMPY_DTYPES:
-        item = decode(encoded["item"])
-        _require(type(item) in (bool, int, float))
-        return _checked(lambda: numpy.dtype(encoded["numpy"]).type(item))
-    if _shape(encoded, ndarray=str, shape=list, items=list) and encoded["ndarray"] in NUMPY_DTYPES:
-        items, shape = decode(encoded["items"]), encoded["shape"]
-        _require(all(type(item) in (bool, int, float) for item in items))
-        _require(all(type(size) is int and size >= 0 for size in shape) and len(shape) <= 32)
-        return _checked(lambda: numpy.array(items, dtype=encoded["ndarray"]).reshape(shape))
-    raise ChildLost()
-
-
-def _checked(build):
-    try:
-        return build()
-    except (ValueError, TypeError, ArithmeticError, OverflowError):
-        raise ChildLost() from None
-
-
-def _hex_int(text):
-    _require(0 < len(text) <= 1 << 20)
-    return _checked(lambda: int(text, 16))
-
-
-def _hex_float(text):
-    _require(0 < len(text) <= 64)
-    return _checked(lambda: float.fromhex(text))

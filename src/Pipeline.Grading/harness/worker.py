@@ -10,6 +10,7 @@ arrives, so the fork (several ms with numpy mapped) is off the sample's critical
 python3 and importing numpy would cost about a hundred.
 """
 import argparse
+import functools
 import gc
 import json
 import os
@@ -53,21 +54,33 @@ def warm_up():
     gc.freeze()  # keep the warm heap out of the children's collections: fewer copy-on-write faults
 
 
-def make_private_dir(root):
-    return tempfile.mkdtemp(prefix="s-", dir=root)
+class Hooks:
+    """What a sandbox changes about each sample's process (PROTOCOL.md, "Hooks"), passed to main().
+    These defaults are for a worker with no sandbox: a plain fork and a private dir under --tmp-root."""
+
+    def fork(self):
+        return os.fork()
+
+    def make_workdir(self, root):
+        """In the worker, before the child is forked: the path that becomes the child's cwd."""
+        return tempfile.mkdtemp(prefix="s-", dir=root)
+
+    def isolate(self, workdir):
+        """In the child, before its request is read (so off the sample's critical path)."""
+        os.chdir(workdir)
+
+    def wipe_workdir(self, path):
+        """In the worker, once the child is gone."""
+        def make_writable_and_retry(function, failed_path, _):
+            os.chmod(os.path.dirname(failed_path), 0o700)
+            if os.path.isdir(failed_path) and not os.path.islink(failed_path):
+                os.chmod(failed_path, 0o700)
+            function(failed_path)
+        shutil.rmtree(path, onerror=make_writable_and_retry)
 
 
-def wipe_private_dir(path):
-    def make_writable_and_retry(function, failed_path, _):
-        os.chmod(os.path.dirname(failed_path), 0o700)
-        if os.path.isdir(failed_path) and not os.path.islink(failed_path):
-            os.chmod(failed_path, 0o700)
-        function(failed_path)
-    shutil.rmtree(path, onerror=make_writable_and_retry)
-
-
-def isolate_child(limits, backstop_seconds):
-    """Per-sample limits, applied in the child before grading. Sandbox backends extend this."""
+def apply_limits(limits, backstop_seconds):
+    """Per-sample rlimits, applied in the child once its request (hence its backstop) is known."""
     cpu = limits.cpu_seconds or backstop_seconds
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     if limits.file_size_bytes:
@@ -87,7 +100,8 @@ def kill_child_tree(pid):
 
 
 def to_official_code(result):
-    """The official runner turns numpy values into Python ones; here True/False become 1/0."""
+    """The official runner turns numpy values into Python ones (it raises on an empty array, see
+    official_codes); here True/False become 1/0."""
     if numpy_module is not None:
         if isinstance(result, numpy_module.ndarray):
             result = result.item(0)
@@ -100,6 +114,22 @@ def to_official_code(result):
     return 1 if result else 0
 
 
+def official_codes(results, metadata):
+    """(codes, metadata) as the official caller leaves them: when its conversion raises (item(0) of an
+    empty numpy array that a comparison produced), it records a TestRunnerError for the sample and
+    keeps the raw results, whose empty array is falsy: 0 here."""
+    try:
+        return [to_official_code(result) for result in results], metadata
+    except Exception as exc:
+        codes = []
+        for result in results:
+            try:
+                codes.append(to_official_code(result))
+            except Exception:
+                codes.append(0)
+        return codes, {"error": repr(exc), "error_code": -5, "error_message": "TestRunnerError"}
+
+
 numpy_module = lcb_grader.numpy
 
 
@@ -108,8 +138,9 @@ class Child:
     idle), by the fork server, so it never inherits a request; it waits for its request on a pipe,
     runs the tests it is told to and reports on another pipe."""
 
-    def __init__(self, limits, server):
-        self.workdir = make_private_dir(limits.tmp_root)
+    def __init__(self, limits, server, hooks):
+        self._hooks = hooks
+        self.workdir = hooks.make_workdir(limits.tmp_root)
         request_read, self.request_fd = os.pipe()
         self.result_fd, result_write = os.pipe()
         try:
@@ -136,8 +167,7 @@ class Child:
         select.select([self.pidfd], [], [])  # readable once the child has exited (the server reaps it)
         os.close(self.pidfd)
         os.close(self.result_fd)
-        wipe_private_dir(self.workdir)
-
+        self._hooks.wipe_workdir(self.workdir)
 
     def _close_request(self):
         if self.request_fd >= 0:
@@ -145,7 +175,7 @@ class Child:
             self.request_fd = -1
 
 
-def run_child(request_fd, result_fd, workdir, limits):
+def run_child(request_fd, result_fd, workdir, limits, hooks):
     """Never returns: grades in the forked child and exits without running the parent's cleanup."""
     status = 0
     try:
@@ -157,11 +187,11 @@ def run_child(request_fd, result_fd, workdir, limits):
         os.closerange(3, keep[0])
         os.closerange(keep[0] + 1, keep[1])
         os.closerange(keep[1] + 1, 1 << 16)
-        os.chdir(workdir)
+        hooks.isolate(workdir)
         sys.stdin = open(os.devnull)
         commands = os.fdopen(request_fd, "rb")
         request = json.loads(commands.readline())
-        isolate_child(limits, backstop_seconds(request["timeout"], len(request["inputs"])))
+        apply_limits(limits, backstop_seconds(request["timeout"], len(request["inputs"])))
     except BaseException as exc:  # setup failed: our fault, not the sample's
         os.write(result_fd, json.dumps({"fault": f"child setup failed: {exc!r}"}).encode() + b"\n")
         os._exit(1)
@@ -199,6 +229,11 @@ class Link:
         if line is None:
             raise verdicts.ChildLost()
         return verdicts.parse_report(line)
+
+    def ends_quietly(self):
+        """True when the child ends (exit or EOF) with nothing more to say, before the deadline: a report
+        followed by another line means something besides the honest reporter wrote to the pipe."""
+        return self._read_line(self._child.pidfd) is None and not self._buffer and time.monotonic() < self._deadline
 
     def _read_line(self, pidfd):
         fd, poller = self._child.result_fd, select.poll()
@@ -249,7 +284,8 @@ def grade(request, child):
         return {"fault": str(fault)}
     except verdicts.ChildLost:
         return {"results": DIED_RESULTS, "metadata": DIED_METADATA}
-    return {"results": [to_official_code(r) for r in results], "metadata": metadata}
+    codes, metadata = official_codes(results, metadata)
+    return {"results": codes, "metadata": metadata}
 
 
 def handle(line, child):
@@ -262,24 +298,27 @@ def handle(line, child):
         started = time.monotonic()
         reply = grade(request, child)
         reply["elapsed_ms"] = round((time.monotonic() - started) * 1000, 3)
+        reply["id"] = request_id
+        return json.dumps(reply, allow_nan=False)  # strict JSON, or a fault below: never a line the caller cannot read
     except Exception as exc:
-        reply = {"fault": f"{type(exc).__name__}: {exc}"}
-    reply["id"] = request_id
-    return reply
+        return json.dumps({"fault": f"{type(exc).__name__}: {exc}", "id": request_id})
 
 
-def main(argv):
+def main(argv, hooks=None):
+    """hooks: a Hooks (sandboxed_worker.py passes the sandbox's); default: none."""
     limits = parse_limits(argv)
+    hooks = hooks or Hooks()
     channel = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything printed by mistake goes to the log, never into the channel
     warm_up()
 
-    def send(message):
-        channel.write(json.dumps(message).encode("utf-8") + b"\n")
+    def send(line):
+        channel.write(line.encode("utf-8") + b"\n")
 
-    server = fork_server.ForkServer(run_child, limits)  # before any request: its image holds none
-    child = Child(limits, server)
-    send({"ready": True, "pid": os.getpid(), "python": sys.version.split()[0]})
+    # forked before any request, so its image holds none; it forks the samples with the hooks' fork
+    server = fork_server.ForkServer(functools.partial(run_child, limits=limits, hooks=hooks), hooks.fork)
+    child = Child(limits, server, hooks)
+    send(json.dumps({"ready": True, "pid": os.getpid(), "python": sys.version.split()[0]}))
     try:
         for line in sys.stdin.buffer:
             if not line.strip():
@@ -288,7 +327,7 @@ def main(argv):
                 send(handle(line, child))
             finally:
                 child.finish()
-            child = Child(limits, server)
+            child = Child(limits, server, hooks)
     finally:
         child.finish()
 

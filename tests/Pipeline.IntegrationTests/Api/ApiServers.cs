@@ -36,7 +36,7 @@ internal sealed class ApiServers : IAsyncDisposable
     {
         var servers = new ApiServers();
         servers.redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
-        servers.virtualHost = await RabbitVirtualHost.CreateAsync($"test-api-{servers.id}");
+        servers.virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-api-{servers.id}");
         servers.probe = servers.BuildProbe();
         await servers.probe.StartAsync();
         return servers;

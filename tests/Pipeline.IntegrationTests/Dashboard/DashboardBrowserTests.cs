@@ -155,7 +155,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        broker = await RabbitVirtualHost.CreateAsync($"test-dashboard-{id}");
+        broker = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-dashboard-{id}");
         replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>>

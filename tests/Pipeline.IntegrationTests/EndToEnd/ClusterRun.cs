@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Pipeline.IntegrationTests.EndToEnd;
 
 /// <summary>
-/// One `lcb eval --wait` on a <see cref="PipelineCluster"/> (one sample per problem), with a side task run beside it
+/// One `lcb eval --wait` on a running pipeline (<see cref="IEvaluatedPipeline"/>) (one sample per problem), with a side task run beside it
 /// (the fault) and a <see cref="RunTrace"/> of its progress. Fails fast when a message is parked in an _error queue:
 /// the run could not complete then.
 /// </summary>
@@ -18,7 +18,7 @@ public static class ClusterRun
 
     /// <param name="whileRunning">the fault, given the run id and its trace; awaited before the run's results are read.</param>
     public static async Task<Outcome> EvaluateAsync(
-        PipelineCluster cluster, DatasetSelection selection, Func<Guid, RunTrace, CancellationToken, Task>? whileRunning = null,
+        IEvaluatedPipeline cluster, DatasetSelection selection, Func<Guid, RunTrace, CancellationToken, Task>? whileRunning = null,
         Func<StartEvaluation, StartEvaluation>? adjust = null)
     {
         var console = new StringWriter();
@@ -30,7 +30,7 @@ public static class ClusterRun
         {
             RunId = Guid.NewGuid(),
             Model = PipelineCluster.Model,
-            BaseUrl = cluster.Replay.BaseUrl,
+            BaseUrl = cluster.ModelBaseUrl,
             Selection = selection,
             Sampling = new SamplingSettings { N = 1 },
             Ks = [1],
@@ -53,12 +53,12 @@ public static class ClusterRun
         {
             var exitCode = await evaluation;
             await fault;
-            Assert.True(exitCode == 0, console + cluster.AllOutput());
+            Assert.True(exitCode == 0, console + await cluster.OutputAsync());
         }
         catch (OperationCanceledException)
         {
             var why = parked is null ? $"the run did not complete within {RunTimeout}" : $"a message was parked, the run cannot complete:\n{parked}";
-            Assert.Fail($"{why}\n{console}\nlast graded count {trace.LastGraded}\n{cluster.AllOutput()}");
+            Assert.Fail($"{why}\n{console}\nlast graded count {trace.LastGraded}\n{await cluster.OutputAsync()}");
         }
         finally
         {
@@ -71,7 +71,7 @@ public static class ClusterRun
     }
 
     /// <summary>Calls <paramref name="found"/> with the parked counts when a message lands in an _error queue.</summary>
-    private static async Task WatchErrorQueuesAsync(PipelineCluster cluster, Action<string> found, CancellationToken cancellationToken)
+    private static async Task WatchErrorQueuesAsync(IEvaluatedPipeline cluster, Action<string> found, CancellationToken cancellationToken)
     {
         try
         {
@@ -81,11 +81,11 @@ public static class ClusterRun
                 IReadOnlyDictionary<string, long> messages;
                 try
                 {
-                    messages = await cluster.Options.Broker.QueuesAsync(cluster.VirtualHost, "messages");
+                    messages = await cluster.QueuesAsync("messages");
                 }
                 catch (InvalidOperationException)
                 {
-                    continue; // the broker is down: a fault test restarting it
+                    continue; // the broker is down: a fault test restarting it, or killing its container
                 }
                 var parked = messages.Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0).ToList();
                 if (parked.Count > 0)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Cli.Commands;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
+using Pipeline.Core.Stores;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Replay.Faults;
@@ -38,7 +39,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     [Fact]
     public async Task An_extension_asks_the_model_and_the_sandbox_only_for_new_problems_and_scores_the_wider_selection_exactly()
     {
-        var store = new RedisRunStore(redis!, KeyPrefix);
+        var store = new RedisRunStore(redis!, new RedisKeys(KeyPrefix));
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -102,7 +103,7 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
-        virtualHost = await RabbitVirtualHost.CreateAsync($"test-extend-{id}");
+        virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-extend-{id}");
         replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },

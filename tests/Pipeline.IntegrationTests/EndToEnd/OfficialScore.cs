@@ -20,7 +20,7 @@ public static class OfficialScore
     /// <summary>What a fault cost: samples never scored and samples scored more than once (both must be 0).</summary>
     public sealed record Losses(int Expected, int Lost, int Duplicates);
 
-    public static async Task<Losses> AssertAsync(PipelineCluster cluster, DatasetSelection selection, ClusterRun.Outcome run, ITestOutputHelper log)
+    public static async Task<Losses> AssertAsync(IEvaluatedPipeline cluster, DatasetSelection selection, ClusterRun.Outcome run, ITestOutputHelper log)
     {
         var problems = DatasetReader.Read(LcbTestData.ProblemsFile, selection, new DatasetReport()).Select(e => e.Problem.QuestionId).ToHashSet();
         var official = LcbTestData.OfficialVerdicts(PipelineCluster.Model)
@@ -30,11 +30,11 @@ public static class OfficialScore
         var counts = await store.GetCountsAsync(run.RunId);
         var distinct = verdicts.Select(v => (v.ProblemId, v.SampleIndex)).Distinct().Count();
         var losses = new Losses(problems.Count, problems.Count - distinct, counts.Values.Sum(c => c.Samples) - distinct);
-        var context = $"{run.Output}\n{cluster.AllOutput()}";
+        var context = $"{run.Output}\n{await cluster.OutputAsync()}";
         Assert.True(losses.Lost == 0 && losses.Duplicates == 0, $"{losses}\n{context}");
         Assert.Equal(problems.Order(), counts.Keys.Order());
         Assert.All(counts.Values, c => Assert.Equal(1, c.Samples));
-        var parked = (await cluster.Options.Broker.QueuesAsync(cluster.VirtualHost, "messages"))
+        var parked = (await cluster.QueuesAsync("messages"))
             .Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0).ToList();
         Assert.True(parked.Count == 0, $"parked: {string.Join(", ", parked)}\n{context}");
 

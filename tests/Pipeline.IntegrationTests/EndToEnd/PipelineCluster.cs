@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
+using Pipeline.Core.Stores;
 using Pipeline.Core.Scenarios;
 using Pipeline.IntegrationTests.Grading;
 using Pipeline.IntegrationTests.Infrastructure;
@@ -16,12 +17,13 @@ namespace Pipeline.IntegrationTests.EndToEnd;
 /// a Redis key prefix of its own, with the recorded <see cref="Model"/> served by an in-process replay server whose
 /// faults a test can switch. Disposing stops everything and removes the virtual host and the keys.
 /// </summary>
-public sealed class PipelineCluster : IAsyncDisposable
+public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 {
     public const string Model = "qwen2.5-7b-instruct";
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private readonly List<ServiceProcess> processes = [];
+    private Dictionary<string, string> common = [];
     private IConnectionMultiplexer? redis;
     private RabbitVirtualHost? virtualHost;
 
@@ -39,8 +41,9 @@ public sealed class PipelineCluster : IAsyncDisposable
 
     public Pipeline.Replay.ReplayServer Replay { get; private set; } = null!;
 
-    /// <summary>The Scorer's run state, read as `lcb eval --wait` reads it.</summary>
-    public IRunStore Store => new RedisRunStore(redis!, KeyPrefix);
+    public string ModelBaseUrl => Replay.BaseUrl;
+
+    public IRunStore Store => new RedisRunStore(redis!, new RedisKeys(KeyPrefix));
 
     /// <summary>How the replay server's synthetic models (one per prediction scenario, made from the bundled rows) mix their answers.</summary>
     public static readonly SyntheticMix Synthetic = new() { WrongShare = 0.3, MalformedShare = 0.2, Seed = 7 };
@@ -66,11 +69,26 @@ public sealed class PipelineCluster : IAsyncDisposable
 
     public ServiceProcess Process(string name) => processes.Single(p => p.Name == name);
 
-    /// <summary>The Bus section `lcb eval` and the services read.</summary>
+    /// <summary>
+    /// One more Executor process, named executor-N after those started before it. One warm worker each: as many
+    /// graders as this machine has cores, as the single-process demo, so time limits hold.
+    /// </summary>
+    public ServiceProcess StartExecutor()
+    {
+        var executor = ServiceProcess.Start("Executor", $"executor-{processes.Count(p => p.Name.StartsWith("executor-", StringComparison.Ordinal)) + 1}",
+            With(common, ("Sandbox:Workers", "1")));
+        processes.Add(executor);
+        return executor;
+    }
+
     public IConfiguration BusConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(
         BusSettings().ToDictionary(setting => setting.Key, setting => (string?)setting.Value)).Build();
 
     public string AllOutput() => string.Join("\n", processes.Select(p => p.Output()));
+
+    public Task<string> OutputAsync() => Task.FromResult(AllOutput());
+
+    public Task<IReadOnlyDictionary<string, long>> QueuesAsync(string column) => Options.Broker.QueuesAsync(VirtualHost, column);
 
     private Dictionary<string, string> BusSettings() => new()
     {
@@ -85,7 +103,7 @@ public sealed class PipelineCluster : IAsyncDisposable
         {
             EndPoints = { Options.Redis }, AbortOnConnectFail = false,
         });
-        virtualHost = await RabbitVirtualHost.CreateAsync(VirtualHost, Options.Broker);
+        virtualHost = await Options.Broker.CreateVirtualHostAsync(VirtualHost);
         Replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
@@ -96,7 +114,7 @@ public sealed class PipelineCluster : IAsyncDisposable
             },
             Faults = new FaultOptions(),
         });
-        var common = new Dictionary<string, string>(BusSettings())
+        common = new Dictionary<string, string>(BusSettings())
         {
             ["Redis:Configuration"] = Options.Redis,
             ["Stores:KeyPrefix"] = KeyPrefix,
@@ -106,38 +124,16 @@ public sealed class PipelineCluster : IAsyncDisposable
         processes.Add(ServiceProcess.Start("Generator", "generator", common));
         for (var executor = 1; executor <= Options.Executors; executor++)
         {
-            // One warm worker each: as many graders as this machine has cores, as the single-process demo, so time limits hold.
-            processes.Add(ServiceProcess.Start("Executor", $"executor-{executor}", With(common, ("Sandbox:Workers", "1"))));
+            StartExecutor();
         }
         processes.Add(ServiceProcess.Start("Scorer", "scorer", common));
-        await WaitForConsumersAsync();
-    }
-
-    /// <summary>Until every service's queue has its consumers; the bus drops what no queue is bound for.</summary>
-    private async Task WaitForConsumersAsync()
-    {
-        var expected = new Dictionary<string, int>
-        {
-            ["start-evaluation"] = 1, ["generate-solutions"] = 1, ["solution-generated"] = Options.Executors,
-            ["evaluation-started"] = 1, ["solution-graded"] = 1,
-        };
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        IReadOnlyDictionary<string, long> consumers = new Dictionary<string, long>();
-        while (DateTime.UtcNow < deadline)
+        await ConsumerBindings.WaitAsync(this, Options.Executors, TimeSpan.FromMinutes(2), () =>
         {
             if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
             {
                 throw new InvalidOperationException($"{exited.Name} exited while starting\n{AllOutput()}");
             }
-            consumers = await Options.Broker.QueuesAsync(VirtualHost, "consumers");
-            if (expected.All(e => consumers.TryGetValue(e.Key, out var n) && n >= e.Value))
-            {
-                return;
-            }
-            await Task.Delay(500);
-        }
-        throw new InvalidOperationException(
-            $"the services did not bind their queues within 2 minutes: {string.Join(", ", consumers.Select(c => $"{c.Key}={c.Value}"))}\n{AllOutput()}");
+        });
     }
 
     public async ValueTask DisposeAsync()

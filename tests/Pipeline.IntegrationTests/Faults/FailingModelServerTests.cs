@@ -33,13 +33,13 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private RabbitVirtualHost? broker;
+    private RabbitVirtualHost? virtualHost;
     private Pipeline.Replay.ReplayServer? replay;
     private IHost? pipeline;
 
     private string KeyPrefix => $"test-faults-{id}:";
 
-    private string VirtualHost => broker!.Name;
+    private string VirtualHost => virtualHost!.Name;
 
     [Fact]
     public async Task Problems_parked_while_the_server_failed_them_complete_the_run_with_official_verdicts_after_replay()
@@ -55,7 +55,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         });
 
         var store = pipeline.Services.GetRequiredService<IRunStore>();
-        var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= failing.Length, Patience);
+        var parked = await virtualHost!.WaitForParkedAsync(p => p.Count >= failing.Length, Patience);
         await Wait.UntilAsync(async () => await GradedAsync(store, run) == selected.Count - failing.Length, Patience, "the other problems to be graded");
         log.WriteLine($"{failing.Length} problems parked and {selected.Count - failing.Length} graded {sinceStart.Elapsed.TotalSeconds:F1} s after the start");
         Assert.Equal(failing.Order(), parked.Select(p => p.ProblemId!).Order());
@@ -73,7 +73,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         replay.Faults.Set(new FaultOptions());
         var clock = Stopwatch.StartNew();
         var output = new StringWriter();
-        await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(VirtualHost), CancellationToken.None))
+        await using (var queues = await ErrorQueues.ConnectAsync(virtualHost!.Factory(), CancellationToken.None))
         {
             await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run.ToString("N")[..8], Plain(output), CancellationToken.None);
         }
@@ -88,7 +88,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         Assert.All(verdicts, v => Assert.Equal(official[v.ProblemId].Results, v.Results));
         var report = (await store.GetReportAsync(run))!;
         Assert.Equal(verdicts.Count(v => official[v.ProblemId].Passed) / (double)selected.Count, report.Overall.PassAtK["pass@1"], 9);
-        Assert.Empty(await ParkedQueues.ListAsync(VirtualHost));
+        Assert.Empty(await virtualHost!.ParkedAsync());
         Assert.Empty(await store.GetParkedAsync(run));
     }
 
@@ -102,7 +102,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
             Sampling = new SamplingSettings { N = 3 }, Ks = [1],
         });
         var store = pipeline.Services.GetRequiredService<IRunStore>();
-        var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= 2, Patience);
+        var parked = await virtualHost!.WaitForParkedAsync(p => p.Count >= 2, Patience);
         Assert.All(parked, p =>
         {
             Assert.Equal(("generate-solutions", run, 0), (p.Queue, p.RunId, p.Retries));
@@ -145,7 +145,7 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
+        virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-faults-{id}");
         replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>> { [Model] = [LcbTestData.Recording(Model)] },
@@ -173,9 +173,9 @@ public sealed class FailingModelServerTests(ITestOutputHelper log) : IAsyncLifet
         {
             await replay.DisposeAsync();
         }
-        if (broker is not null)
+        if (virtualHost is not null)
         {
-            await broker.DisposeAsync();
+            await virtualHost.DisposeAsync();
         }
     }
 

@@ -33,12 +33,12 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
     private readonly string id = Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentQueue<EvaluationCompleted> completions = new();
     private readonly InMemoryProblemStore problems = new();
-    private RabbitVirtualHost? broker;
+    private RabbitVirtualHost? virtualHost;
     private IHost? host;
 
     private string KeyPrefix => $"test-faults-{id}:";
 
-    private string VirtualHost => broker!.Name;
+    private string VirtualHost => virtualHost!.Name;
 
     [Fact]
     public async Task Bad_json_and_an_inconsistent_start_are_parked_with_their_reason_and_the_next_run_completes()
@@ -49,7 +49,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         }
         var clock = Stopwatch.StartNew();
         var bus = host!.Services.GetRequiredService<IBus>();
-        await ParkedQueues.PublishRawAsync(VirtualHost, "solution-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
+        await virtualHost!.PublishRawAsync("solution-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
         var empty = Guid.NewGuid();
         await bus.Publish(ScorerProblems.Started(empty, SamplesPerProblem) with { ProblemIds = [] });
         var good = Guid.NewGuid();
@@ -60,7 +60,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         }
 
         await WaitForAsync(() => completions.Any(c => c.RunId == good), "the good run to complete after the malformed messages");
-        var parked = await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= 2, Patience);
+        var parked = await virtualHost!.WaitForParkedAsync(p => p.Count >= 2, Patience);
         log.WriteLine($"parked and good run completed after {clock.Elapsed.TotalSeconds:F1} s: {string.Join("; ", parked)}");
 
         Assert.Equal(2, parked.Count);
@@ -74,7 +74,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.Equal(ScorerProblems.All.Count * SamplesPerProblem, Assert.Single(completions).Samples);
 
         // Listing puts everything back: a second look sees the same messages in the same order.
-        Assert.Equal(parked, await ParkedQueues.ListAsync(VirtualHost));
+        Assert.Equal(parked, await virtualHost!.ParkedAsync());
         var table = new StringWriter();
         ErrorsCommand.Print(parked, json: false, PlainConsole(table));
         var lines = table.ToString().Split('\n');
@@ -109,7 +109,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
             await bus.Publish(verdict);
         }
 
-        var parked = Assert.Single(await ParkedQueues.WaitForAsync(VirtualHost, p => p.Count >= 1, Patience));
+        var parked = Assert.Single(await virtualHost!.WaitForParkedAsync(p => p.Count >= 1, Patience));
         Assert.Equal(("evaluation-started", run, 0), (parked.Queue, parked.RunId, parked.Retries));
         Assert.Equal($"ProblemNotFoundException: run {run}: problem '{late.QuestionId}' is not in the problem store; ingest it first", parked.Reason);
         // Verdicts of a run not registered yet are kept, not parked: they wait for the registration.
@@ -119,7 +119,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
 
         await problems.PutAsync(late);
         var clock = Stopwatch.StartNew();
-        await using (var queues = await ErrorQueues.ConnectAsync(ParkedQueues.Factory(VirtualHost), CancellationToken.None))
+        await using (var queues = await ErrorQueues.ConnectAsync(virtualHost!.Factory(), CancellationToken.None))
         {
             var output = new StringWriter();
             await ReplayCommand.ExecuteAsync(queues, ErrorQueues.PipelineQueues, run.ToString(), PlainConsole(output), CancellationToken.None);
@@ -131,12 +131,12 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         var completed = Assert.Single(completions);
         Assert.Equal(graded.Count, completed.Samples);
         Assert.Equal(graded.Count, (await store.GetCountsAsync(run)).Values.Sum(c => c.Samples));
-        Assert.Empty(await ParkedQueues.ListAsync(VirtualHost));
+        Assert.Empty(await virtualHost!.ParkedAsync());
     }
 
     public async Task InitializeAsync()
     {
-        broker = await RabbitVirtualHost.CreateAsync($"test-faults-{id}");
+        virtualHost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-faults-{id}");
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(Servers.Settings(KeyPrefix, VirtualHost));
         builder.Services.AddSingleton(completions);
@@ -159,9 +159,9 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
             await TestKeys.DeleteAsync(host.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
             host.Dispose();
         }
-        if (broker is not null)
+        if (virtualHost is not null)
         {
-            await broker.DisposeAsync();
+            await virtualHost.DisposeAsync();
         }
     }
 

@@ -99,10 +99,13 @@ public sealed class GeneratorFixture : IAsyncDisposable
     /// <summary>Waits until the run has n samples (or the time is up) and returns them by sample index.</summary>
     public async Task<IReadOnlyList<SolutionGenerated>> SamplesAsync(Guid runId, int n, TimeSpan within)
     {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline && received.Count(s => s.RunId == runId) < n)
+        try
         {
-            await Task.Delay(50);
+            await Wait.UntilAsync(() => received.Count(s => s.RunId == runId) >= n, within, $"{n} samples of run {runId}");
+        }
+        catch (TimeoutException)
+        {
+            // The tests assert on what did arrive, which says more than the timeout.
         }
         return received.Where(s => s.RunId == runId).OrderBy(s => s.SampleIndex).ToList();
     }
@@ -112,7 +115,7 @@ public sealed class GeneratorFixture : IAsyncDisposable
         await host.StopAsync();
         host.Dispose();
         await Replay.DisposeAsync();
-        await RabbitQueues.DeleteAsync(GeneratorEndpoint, $"{GeneratorEndpoint}_error", $"{GeneratorEndpoint}_skipped", $"{GeneratorEndpoint}-probe");
+        await RabbitBroker.SharedDefault.DeleteQueuesAsync(GeneratorEndpoint, $"{GeneratorEndpoint}_error", $"{GeneratorEndpoint}_skipped", $"{GeneratorEndpoint}-probe");
     }
 
     private sealed class SolutionProbe(ConcurrentQueue<SolutionGenerated> received) : IConsumer<SolutionGenerated>

@@ -28,7 +28,7 @@ public sealed class OfflineGenerationTests : IDisposable
             .Select(entry => entry.Problem).ToList();
         var settings = new OfflineGenerationSettings
         {
-            BaseUrl = replay.BaseUrl + "/v1", Model = Model, Style = PromptStyle.Chat, Sampling = new SamplingSettings { N = 2 },
+            BaseUrl = replay.BaseUrl + "/v1", Model = Model, Style = PromptStyle.OpenAIChat, Sampling = new SamplingSettings { N = 2 },
         };
 
         await RunAsync(problems.Take(4).ToList(), settings);

@@ -29,7 +29,7 @@ public sealed class ReplayServerTests
 
         var problem = Data.AnsweredProblem("o1-mini");
         var reply = await client.CompleteAsync(replay.BaseUrl, "o1",
-            CodeGenerationPrompt.Build(PromptStyle.Base, problem.QuestionContent, problem.StarterCode), new SamplingSettings(), 2, default);
+            CodeGenerationPrompt.Build(PromptStyle.GenericBase, problem.QuestionContent, problem.StarterCode), new SamplingSettings(), 2, default);
         var recorded = Data.RecordedOutputs("o1-mini", problem.QuestionId);
         Assert.Equal([recorded[0], recorded[1 % recorded.Count]], reply.Answers.Select(a => a.Text));
 

@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core.Stores;
 using Pipeline.Grading.Verdicts;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Runs;
@@ -23,11 +24,11 @@ public sealed class RedisVerdictStoreTests : IAsyncLifetime
     [Fact]
     public async Task The_first_verdict_stored_wins_and_reads_back_whole()
     {
-        var store = new RedisVerdictStore(_redis, _prefix);
+        var store = new RedisVerdictStore(_redis, new RedisKeys(_prefix));
         var key = VerdictKey.For("suite", "print(1)", "grader", 6);
         var first = new StoredVerdict { Results = [1, -3], Passed = false, MetadataJson = """{"error_code": -3}""", GradingMs = 6012.5 };
 
-        await Task.WhenAll(store.PutAsync(key, first), new RedisVerdictStore(_redis, _prefix).PutAsync(key, first with { Results = [1, 1], Passed = true }));
+        await Task.WhenAll(store.PutAsync(key, first), new RedisVerdictStore(_redis, new RedisKeys(_prefix)).PutAsync(key, first with { Results = [1, 1], Passed = true }));
         var stored = await store.GetAsync(key);
 
         Assert.NotNull(stored);
@@ -42,7 +43,7 @@ public sealed class RedisVerdictStoreTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_key_and_an_unreadable_entry_are_misses()
     {
-        var store = new RedisVerdictStore(_redis, _prefix);
+        var store = new RedisVerdictStore(_redis, new RedisKeys(_prefix));
         var key = VerdictKey.For("suite", "print(2)", "grader", 6);
         Assert.Null(await store.GetAsync(key));
 
@@ -54,7 +55,7 @@ public sealed class RedisVerdictStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_run_registration_keeps_the_command_that_started_it()
     {
-        var runs = new RedisRunStore(_redis, _prefix);
+        var runs = new RedisRunStore(_redis, new RedisKeys(_prefix));
         var request = new StartEvaluation
         {
             RunId = Guid.NewGuid(), Model = "m", BaseUrl = "http://model/v1", PromptStyle = "base", TimeoutSeconds = 10, Ks = [1, 5],

@@ -79,6 +79,28 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
         Assert.Equal([1, 1], next.Results);
     }
 
+    [Fact]
+    public async Task An_empty_numpy_array_gets_the_official_TestRunnerError_not_a_fault()
+    {
+        var add = new TestSuite { FuncName = "add", Tests = [new TestCase("1\n2", "3", "functional")] };
+        var outcome = await GradeAsync("import numpy\nclass Solution:\n    def add(self, a, b):\n        return numpy.array([])\n", add);
+
+        Assert.False(outcome.GradingFailed);
+        Assert.Equal([0], outcome.Results);
+        Assert.Equal(-5, Metadata(outcome).GetProperty("error_code").GetInt32());
+        Assert.Equal("IndexError('index 0 is out of bounds for axis 0 with size 0')", Metadata(outcome).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_execution_time_is_the_workers_measure_whatever_the_sample_does_to_its_clock()
+    {
+        const string code = "import time\ntime.time = lambda: -1.7e308 if time.perf_counter() % 2 < 1 else 1.7e308\na, b = map(int, input().split())\nprint(a + b)";
+        var outcome = await GradeAsync(code, EchoSum);
+
+        Assert.Equal([1, 1], outcome.Results);
+        Assert.InRange(Metadata(outcome).GetProperty("execution time").GetDouble(), 0, 60);
+    }
+
     private async Task<SandboxOutcome> GradeAsync(string code, TestSuite suite, double timeoutSeconds = 6) =>
         await new SampleGrader(_sandbox).GradeAsync(code, suite, timeoutSeconds);
 

@@ -23,4 +23,31 @@ public sealed class ComposeFileTests
         Assert.Contains("appendonly yes", await File.ReadAllTextAsync(Path.Combine(root, "docker/redis/redis.conf")));
         Assert.Contains("rabbitmq_management", await File.ReadAllTextAsync(Path.Combine(root, "docker/rabbitmq/enabled_plugins")));
     }
+
+    [Fact]
+    public async Task Every_service_has_a_health_check_a_restart_policy_and_limits_in_compose_and_in_the_stack()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var project = ComposeProject.Create(LcbTestData.Folder);
+        var compose = YamlDocuments.Parse(await project.CheckedAsync(timeout.Token, "config")).Single().At("services")!.Value;
+        // docker-compose resolves the stack file's anchors and variables as `docker stack deploy` does
+        var stack = YamlDocuments.Parse(await project.CheckedAsync(timeout.Token, "-f", "docker-stack.yml", "config")).Single().At("services")!.Value;
+        Assert.Equal(compose.EnumerateObject().Select(s => s.Name).Order(), stack.EnumerateObject().Select(s => s.Name).Order());
+        foreach (var service in compose.EnumerateObject())
+        {
+            Assert.True(service.Value.At("healthcheck.test") is not null, $"compose {service.Name}: no health check");
+            Assert.Equal("unless-stopped", service.Value.Text("restart"));
+            Assert.NotNull(service.Value.Text("mem_limit"));
+        }
+        foreach (var service in stack.EnumerateObject())
+        {
+            Assert.True(service.Value.At("healthcheck.test") is not null, $"stack {service.Name}: no health check");
+            Assert.Equal("any", service.Value.Text("deploy.restart_policy.condition"));
+            Assert.NotNull(service.Value.Text("deploy.resources.limits.memory"));
+            if (service.Value.Text("image") == "pipeline-service:local")
+            {
+                Assert.Contains("/healthz", service.Value.At("healthcheck.test")!.Value.ToString());
+            }
+        }
+    }
 }

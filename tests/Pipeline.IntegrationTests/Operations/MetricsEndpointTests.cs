@@ -20,7 +20,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Scraping_metrics_after_a_sample_flows_shows_it_generated_graded_scored_and_the_queue_depth()
     {
-        await using var vhost = await RabbitVirtualHost.CreateAsync($"test-metrics-{Guid.NewGuid():N}");
+        await using var vhost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-metrics-{Guid.NewGuid():N}");
         var port = FreePort.Next();
         var scored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = Host.CreateApplicationBuilder();

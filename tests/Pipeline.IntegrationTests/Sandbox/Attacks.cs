@@ -140,7 +140,7 @@ public static class Attacks
             return 1
         fakes = {'run_sample': passing, 'grade_stdio': passing, 'grade_call_based': passing, 'judge': passing,
                  'testing_error': passing, '_exception_failure': passing, '_judge_stdio': passing,
-                 '_judge_call_based': passing, '_compare_stdout': equal, 'to_official_code': one, 'decode': one,
+                 '_judge_call_based': passing, 'compare_stdout': equal, 'to_official_code': one, 'decode': one,
                  'encode': one, 'safe_encode': one, 'grade': passing}
         for module in list(sys.modules.values()):
             for name, fake in fakes.items():

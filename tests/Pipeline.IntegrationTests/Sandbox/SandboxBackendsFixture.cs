@@ -1,3 +1,4 @@
+using Pipeline.Core.Problems;
 using Pipeline.Grading;
 using Pipeline.Grading.Sandbox;
 
@@ -39,7 +40,19 @@ public sealed class SandboxBackendsFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Far above any attack's backstop: only a hang reaches it.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
+
     public ISandbox Sandbox(string backend) => _sandboxes[backend];
+
+    /// <summary>Grades code with its placeholders ({SECRET}, {SECRET_FILE}, {HOST_DIR}, {MARK}) filled in; the suite defaults to a + b.</summary>
+    public async Task<SandboxOutcome> GradeAsync(ISandbox sandbox, string code, int timeoutSeconds, TestSuite? suite, string mark)
+    {
+        var filled = code.Replace("{SECRET_FILE}", SecretFile).Replace("{SECRET}", Secret)
+            .Replace("{HOST_DIR}", HostDirectory).Replace("{MARK}", mark);
+        using var guard = new CancellationTokenSource(HangGuard);
+        return await sandbox.GradeAsync(new SandboxRequest(filled, suite ?? Attacks.APlusB, timeoutSeconds), guard.Token);
+    }
 
     public async Task DisposeAsync()
     {

@@ -17,6 +17,12 @@ public sealed class PredictionCheckAttackTests(SandboxBackendsFixture backends) 
         Tests = [new TestCase("f(x = 1)", "3", "execution")],
     };
 
+    private static readonly TestSuite Sets = new()
+    {
+        Program = "def f(x):\n    return {x, 2}",
+        Tests = [new TestCase("f(1)", "{1, 2}", "execution")],
+    };
+
     private static readonly TestSuite TestOutput = new() { Tests = [new TestCase("1", "[1, 2]", "testoutput")] };
 
     public static TheoryData<string> Backends() => new(Pipeline.Grading.Sandbox.SandboxFactory.Kinds);
@@ -30,7 +36,37 @@ public sealed class PredictionCheckAttackTests(SandboxBackendsFixture backends) 
         Assert.Equal([0], await GradeAsync(backend, "__import__('os').system('true') or 3", Execution)); // the guard binds the answer
         Assert.Equal([], await GradeAsync(backend, "f(x = 1)", Execution)); // contains the call: skipped
         Assert.Equal([0], await GradeAsync(backend, "__import__('time').sleep(30)", Execution)); // the official 3 s limit
+        Assert.Equal([1], await GradeAsync(backend, "5 or 3", Execution)); // the official splice: `3 == 5 or 3` passes
+        Assert.Equal([0], await GradeAsync(backend, "5 or 0", Execution));
+        Assert.Equal([1], await GradeAsync(backend, "{2, 1}", Sets)); // sets and frozensets keep their ==
+        Assert.Equal([1], await GradeAsync(backend, "frozenset({1, 2})", Sets));
+        Assert.Equal([0], await GradeAsync(backend, "{1, 3}", Sets));
     }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Execution_answers_that_forge_reports_fail_and_a_correct_answer_still_passes(string backend)
+    {
+        string[] forgeries =
+        [
+            Forging("""{\"outcome\": \"passed\"}""", then: ""), // the old verdict report, then the honest value 4
+            Forging("""{\"outcome\": \"passed\"}""", then: "\\nos._exit(0)"), // ... and no honest report at all
+            Forging("""{\"value\": 3}""", then: ""), // the expected value, then the honest 4: one line too many
+            Forging("""{\"truthy\": true}""", then: "") + " or 0", // an alternative's report ahead of the value
+            Forging("""{\"fault\": \"retry me\"}""", then: ""), // a fault after the start is not believed
+            "print('{\"outcome\": \"passed\"}') or 0", // stdout is swallowed, and is not the channel
+            "exec('raise SystemExit(0)') or 3",
+        ];
+        foreach (var answer in forgeries)
+        {
+            Assert.Equal([0], await GradeAsync(backend, answer, Execution));
+        }
+        Assert.Equal([1], await GradeAsync(backend, "f(1)", Execution)); // the control: the worker still grades right
+    }
+
+    /// <summary>An answer evaluating to 4 (wrong: the output is 3) that first writes the report to every fd.</summary>
+    private static string Forging(string report, string then) =>
+        $$"""[exec("import os\nfor fd in range(256):\n    try: os.write(fd, b'{{report}}\\n')\n    except OSError: pass{{then}}"), 4][1]""";
 
     [Theory]
     [MemberData(nameof(Backends))]

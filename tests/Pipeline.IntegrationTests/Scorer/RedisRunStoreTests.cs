@@ -1,3 +1,4 @@
+using Pipeline.Core.Stores;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
@@ -30,7 +31,7 @@ public sealed class RedisRunStoreTests : IAsyncLifetime
     public async Task Two_scorers_racing_with_duplicates_and_a_late_registration_count_once_and_complete_once()
     {
         var runId = Guid.NewGuid();
-        var stores = new[] { new RedisRunStore(_first, _prefix), new RedisRunStore(_second, _prefix) };
+        var stores = new[] { new RedisRunStore(_first, new RedisKeys(_prefix)), new RedisRunStore(_second, new RedisKeys(_prefix)) };
         var scorers = stores.Select(s => new RunScorer(s, ScorerProblems.Store, TimeProvider.System)).ToArray();
         var graded = ScorerProblems.AllGraded(runId, SamplesPerProblem);
         var deliveries = graded.Concat(graded).OrderBy(_ => Random.Shared.Next()).ToList();
@@ -57,7 +58,7 @@ public sealed class RedisRunStoreTests : IAsyncLifetime
     public async Task A_stored_run_reads_back_whole_listed_with_its_report()
     {
         var runId = Guid.NewGuid();
-        var store = new RedisRunStore(_first, _prefix);
+        var store = new RedisRunStore(_first, new RedisKeys(_prefix));
         var scorer = new RunScorer(store, ScorerProblems.Store, TimeProvider.System);
         await scorer.RegisterAsync(ScorerProblems.Started(runId, 1), DateTimeOffset.UtcNow);
         foreach (var message in ScorerProblems.AllGraded(runId, 1))

@@ -45,7 +45,7 @@ public sealed class RunOptionsTests
         Assert.Empty(request.Problems());
         var template = request.ToTemplate();
         Assert.Equal([1, 5], template.Ks);
-        Assert.Equal("base", template.PromptStyle);
+        Assert.Equal("GenericBase", template.PromptStyle);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ public sealed class CodeGenerationPromptTests
     [Fact]
     public void Chat_prompt_without_starter_code_asks_for_a_stdin_program()
     {
-        var prompt = CodeGenerationPrompt.Build(PromptStyle.Chat, "Add two numbers.", "");
+        var prompt = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Add two numbers.", "");
         Assert.Equal(2, prompt.Messages.Count);
         Assert.Equal(new ChatMessage("system", CodeGenerationPrompt.SystemMessage), prompt.Messages[0]);
         Assert.Equal(
@@ -21,7 +21,7 @@ public sealed class CodeGenerationPromptTests
     [Fact]
     public void Chat_prompt_with_starter_code_embeds_it()
     {
-        var prompt = CodeGenerationPrompt.Build(PromptStyle.Chat, "Q", "class Solution:\n    def f(self) -> int:\n        ");
+        var prompt = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", "class Solution:\n    def f(self) -> int:\n        ");
         Assert.Equal(
             "### Question:\nQ\n\n"
             + "### Format: You will use the following starter code to write the solution to the problem and enclose your code within delimiters.\n"
@@ -33,14 +33,14 @@ public sealed class CodeGenerationPromptTests
     [Fact]
     public void Base_prompt_is_one_solved_example_then_the_question()
     {
-        var stdin = CodeGenerationPrompt.Build(PromptStyle.Base, "Print hello.", "");
+        var stdin = CodeGenerationPrompt.Build(PromptStyle.GenericBase, "Print hello.", "");
         Assert.Empty(stdin.Messages);
         Assert.StartsWith("### Question\nYou have $n$ gifts", stdin.Text);
         Assert.Contains("\nmain()\n\n\n### Question\nPrint hello.\n\n### Answer\n\n", stdin.Text);
         Assert.EndsWith("### Question\nPrint hello.\n\n### Answer\n\n", stdin.Text);
         Assert.DoesNotContain("### Starter Code", stdin.Text);
 
-        var call = CodeGenerationPrompt.Build(PromptStyle.Base, "Q", "class Solution:\n    def g(self):\n        ");
+        var call = CodeGenerationPrompt.Build(PromptStyle.GenericBase, "Q", "class Solution:\n    def g(self):\n        ");
         Assert.StartsWith("### Question\nYou are given a 0-indexed array of positive integers nums.", call.Text);
         Assert.Contains("### Starter Code\nclass Solution:\n    def unequalTriplets(self, nums: List[int]) -> int:\n        \n\n### Answer\n\n", call.Text);
         Assert.EndsWith("### Question\nQ\n\n### Starter Code\nclass Solution:\n    def g(self):\n        \n\n### Answer\n\n", call.Text);
@@ -49,10 +49,10 @@ public sealed class CodeGenerationPromptTests
     [Fact]
     public void Prompt_hash_changes_with_the_text_and_style()
     {
-        var a = CodeGenerationPrompt.Build(PromptStyle.Chat, "Q", "");
-        Assert.Equal(a.Hash, CodeGenerationPrompt.Build(PromptStyle.Chat, "Q", "").Hash);
-        Assert.NotEqual(a.Hash, CodeGenerationPrompt.Build(PromptStyle.Chat, "Q2", "").Hash);
-        Assert.NotEqual(a.Hash, CodeGenerationPrompt.Build(PromptStyle.Base, "Q", "").Hash);
+        var a = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", "");
+        Assert.Equal(a.Hash, CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", "").Hash);
+        Assert.NotEqual(a.Hash, CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q2", "").Hash);
+        Assert.NotEqual(a.Hash, CodeGenerationPrompt.Build(PromptStyle.GenericBase, "Q", "").Hash);
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class CodeGenerationPromptTests
     {
         var error = Assert.Throws<ArgumentException>(() => PromptStyles.Parse("instruct"));
         Assert.Contains("'instruct'", error.Message);
-        Assert.Equal(PromptStyle.Base, PromptStyles.Parse(" Base "));
+        Assert.Equal(PromptStyle.GenericBase, PromptStyles.Parse(" Base "));
     }
 }

@@ -20,6 +20,22 @@ public sealed class CompletionResponseParserTests
     }
 
     [Fact]
+    public void Reasoning_content_is_kept_apart_and_a_length_stop_marks_the_answer_truncated()
+    {
+        var body = """
+            {"choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","reasoning_content":"```python\nwrong()\n```","content":"```python\nright()\n```"}},
+                        {"index":1,"finish_reason":"length","message":{"role":"assistant","reasoning_content":"thinking...","content":null}},
+                        {"index":2,"finish_reason":"length","message":{"role":"assistant","content":"```python\npartial("}}]}
+            """;
+        var answers = CompletionResponseParser.Parse(body, chat: true, expectedAnswers: 3).Answers;
+        Assert.Equal(new ModelAnswer("```python\nright()\n```", null, "```python\nwrong()\n```", false), answers[0]);
+        Assert.Equal(new ModelAnswer("", "empty answer (stopped at the token limit)", "thinking...", true), answers[1]);
+        Assert.Equal(new ModelAnswer("```python\npartial(", null, null, true), answers[2]);
+        var completion = CompletionResponseParser.Parse("""{"choices":[{"index":0,"text":"x","finish_reason":"length"}]}""", chat: false, expectedAnswers: 1);
+        Assert.True(completion.Answers.Single().Truncated);
+    }
+
+    [Fact]
     public void Completion_text_is_read_from_text()
     {
         var reply = CompletionResponseParser.Parse("""{"choices":[{"index":0,"text":"def f(): pass"}]}""", chat: false, expectedAnswers: 1);

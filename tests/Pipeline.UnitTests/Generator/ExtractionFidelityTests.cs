@@ -25,7 +25,7 @@ public sealed class ExtractionFidelityTests
             for (var i = 0; i < outputs.Count; i++)
             {
                 samples++;
-                if (CodeExtractor.Extract(outputs[i], PromptStyle.Chat) != codes[i])
+                if (CodeExtractor.Extract(outputs[i], PromptStyle.OpenAIChat) != codes[i])
                 {
                     mismatches.Add($"{row.RootElement.GetProperty("question_id").GetString()}[{i}]");
                 }

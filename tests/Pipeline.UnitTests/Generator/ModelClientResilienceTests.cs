@@ -85,7 +85,7 @@ public sealed class ModelClientResilienceTests
     }
 
     private static Task<ModelReply> AskAsync(IModelClient client) =>
-        client.CompleteAsync("http://model.test/v1", "m", CodeGenerationPrompt.Build(PromptStyle.Chat, "Q", ""), new SamplingSettings(), 1, default);
+        client.CompleteAsync("http://model.test/v1", "m", CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", ""), new SamplingSettings(), 1, default);
 
     private static Func<HttpResponseMessage> Ok() => () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Answer) };
 

@@ -12,7 +12,7 @@ public sealed class SampleGeneratorTests
     {
         BaseUrl = "http://127.0.0.1:1",
         Model = "m",
-        Prompt = CodeGenerationPrompt.Build(PromptStyle.Chat, "Q", ""),
+        Prompt = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", ""),
         Sampling = new SamplingSettings { N = 3 },
     };
 
@@ -91,6 +91,23 @@ public sealed class SampleGeneratorTests
         Assert.Contains("fewer than asked", samples[2].Issue);
         await generator.GenerateAsync(Request, default);
         Assert.Equal([3, 2], model.RequestedN);
+    }
+
+    [Fact]
+    public async Task Reasoning_and_truncation_reach_the_sample_and_survive_the_cache_and_code_never_comes_from_reasoning()
+    {
+        var reply = new ModelReply
+        {
+            Answers = [new ModelAnswer("no fence", null, "```python\nfrom_reasoning()\n```", true), new ModelAnswer("```\nok\n```", null), new ModelAnswer("", "empty answer", "r", true)],
+            Parsed = true,
+        };
+        var generator = new SampleGenerator(new ScriptedModel(reply), new InMemoryGenerationCache(), new ModelServerOptions());
+        foreach (var samples in new[] { await generator.GenerateAsync(Request, default), await generator.GenerateAsync(Request, default) })
+        {
+            Assert.Equal(["", "ok", ""], samples.Select(s => s.Code));
+            Assert.Equal([true, false, true], samples.Select(s => s.Truncated));
+            Assert.Equal(["```python\nfrom_reasoning()\n```", null, "r"], samples.Select(s => s.Reasoning));
+        }
     }
 
     private static ModelReply Reply(IReadOnlyList<string> texts) => new()

@@ -18,12 +18,30 @@ public sealed class SampleGraderTests
     }
 
     [Fact]
-    public async Task Faults_on_every_attempt_throw_instead_of_scoring_a_failure()
+    public async Task A_worker_that_cannot_start_throws_instead_of_scoring_a_failure()
     {
-        var sandbox = new ScriptedSandbox(Enumerable.Repeat(SandboxOutcome.Faulted("no bwrap", TimeSpan.Zero), 3).ToArray());
+        var sandbox = new ScriptedSandbox(
+            SandboxOutcome.Faulted("worker died", TimeSpan.Zero), SandboxOutcome.Faulted("no bwrap", TimeSpan.Zero, startFailed: true),
+            SandboxOutcome.Faulted("worker died", TimeSpan.Zero));
         var error = await Assert.ThrowsAsync<SandboxFaultException>(() => new SampleGrader(sandbox, attempts: 3).GradeAsync("x", Suite, 6));
         Assert.Contains("no bwrap", error.Message);
         Assert.Equal(3, sandbox.Calls);
+    }
+
+    [Fact]
+    public async Task A_sample_that_faults_a_running_worker_on_every_attempt_gets_an_error_verdict()
+    {
+        var sandbox = new ScriptedSandbox(Enumerable.Repeat(SandboxOutcome.Faulted("worker died", TimeSpan.Zero), 3).ToArray());
+
+        var outcome = await new SampleGrader(sandbox, attempts: 3).GradeAsync("x", Suite, 6);
+
+        Assert.Equal(3, sandbox.Calls);
+        Assert.False(outcome.IsFault);
+        Assert.False(outcome.Passed);
+        Assert.True(outcome.GradingFailed);
+        Assert.Equal([-2], outcome.Results);
+        Assert.Contains("\"error_message\":\"TestRunnerError\"", outcome.MetadataJson);
+        Assert.Contains("worker died", outcome.MetadataJson);
     }
 
     [Fact]

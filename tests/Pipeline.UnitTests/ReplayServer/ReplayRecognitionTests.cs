@@ -11,8 +11,8 @@ public sealed class ReplayRecognitionTests
     private static readonly RecordedProblem Prefix = new("p3", "C", "Return the sum", ["prefix"]);
 
     [Theory]
-    [InlineData(PromptStyle.Chat)]
-    [InlineData(PromptStyle.Base)]
+    [InlineData(PromptStyle.OpenAIChat)]
+    [InlineData(PromptStyle.GenericBase)]
     public void The_question_is_found_in_both_official_prompt_styles(PromptStyle style)
     {
         var model = new ReplayModel("m", [Stdin, Call, Prefix]);
@@ -66,5 +66,5 @@ public sealed class ReplayRecognitionTests
     }
 
     private static string Text(ModelPrompt prompt) =>
-        prompt.Style == PromptStyle.Chat ? string.Join("\n", prompt.Messages.Select(m => m.Content)) : prompt.Text;
+        prompt.SendsMessages ? string.Join("\n", prompt.Messages.Select(m => m.Content)) : prompt.Text;
 }

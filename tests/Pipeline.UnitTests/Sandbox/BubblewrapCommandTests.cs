@@ -30,9 +30,9 @@ public sealed class BubblewrapCommandTests
     public void Root_and_dev_are_remounted_read_only_after_every_mount()
     {
         var argv = BubblewrapCommand.Build(Options, "/h", 0, false).ToList();
-        var remountRoot = argv.IndexOf("--remount-ro");
+        var remountRoot = argv.IndexOf("/") - 1;
 
-        Assert.Equal("/", argv[remountRoot + 1]);
+        Assert.Equal("--remount-ro", argv[remountRoot]);
         Assert.Equal(["--remount-ro", "/dev"], argv.Skip(remountRoot + 2).Take(2));
         Assert.True(remountRoot > argv.LastIndexOf("--ro-bind"), "a remount before a later bind would not cover it");
     }
@@ -46,6 +46,16 @@ public sealed class BubblewrapCommandTests
         Assert.Equal("--tmpfs", argv[hidden - 1]);
         var shown = argv.Skip(hidden + 1).Chunk(3).TakeWhile(bind => bind[0] == "--ro-bind-try").Select(bind => bind[1]).ToList();
         Assert.Equal(["numpy", "pandas", "dateutil", "pytz", "six.py"], shown.Select(path => path["/usr/lib/python3/dist-packages/".Length..]));
+        Assert.Equal("--remount-ro", argv[argv.LastIndexOf("/usr/lib/python3/dist-packages") - 1]); // no module planted for the next sample
+    }
+
+    [Fact]
+    public void The_worker_has_no_writable_scratch()
+    {
+        var argv = BubblewrapCommand.Build(Options, "/h", 0, false).ToList();
+
+        Assert.Equal("--dir", argv[argv.IndexOf("/tmp") - 1]);
+        Assert.DoesNotContain(argv.Select((arg, i) => (arg, i)), a => a.arg == "--tmpfs" && argv[a.i + 1] == "/tmp");
     }
 
     [Fact]

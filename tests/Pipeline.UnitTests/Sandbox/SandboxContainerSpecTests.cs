@@ -22,7 +22,7 @@ public sealed class SandboxContainerSpecTests
     }
 
     [Fact]
-    public void It_runs_as_the_slot_uid_with_limits_and_a_sized_tmpfs()
+    public void It_runs_as_the_slot_uid_with_limits_no_scratch_and_an_unmasked_proc_for_the_samples()
     {
         var spec = SandboxContainerSpec.For(Options, "/h", 2);
 
@@ -30,7 +30,9 @@ public sealed class SandboxContainerSpecTests
         Assert.Equal(Options.WorkerMemoryBytes, spec.HostConfig.Memory);
         Assert.Equal(spec.HostConfig.Memory, spec.HostConfig.MemorySwap);
         Assert.Equal(Options.WorkerProcesses, spec.HostConfig.PidsLimit);
-        Assert.Contains("size=1048576", spec.HostConfig.Tmpfs["/tmp"]);
+        Assert.True(spec.HostConfig.Tmpfs is null or { Count: 0 }, "each sample mounts its own tmpfs: the worker keeps no scratch");
+        Assert.Empty(spec.HostConfig.MaskedPaths);
+        Assert.Empty(spec.HostConfig.ReadonlyPaths);
         Assert.Equal(["/h:/harness:ro"], spec.HostConfig.Binds);
         Assert.Empty(spec.Env);
     }

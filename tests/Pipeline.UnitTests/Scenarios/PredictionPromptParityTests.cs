@@ -22,7 +22,7 @@ public sealed class PredictionPromptParityTests
             var scenario = official.RootElement.GetProperty("scenario").GetString()!;
             var cot = official.RootElement.TryGetProperty("cot", out var flag) && flag.GetBoolean();
             var problem = problems[scenario][official.RootElement.GetProperty("key").GetString()!];
-            var ours = ScenarioPrompts.For(ScenarioNames.Parse(scenario), cot, PromptStyle.Chat, problem).Prompt.Messages;
+            var ours = ScenarioPrompts.For(ScenarioNames.Parse(scenario), cot, PromptStyle.OpenAIChat, problem).Prompt.Messages;
             var expected = official.RootElement.GetProperty("messages").EnumerateArray()
                 .Select(m => new ChatMessage(m.GetProperty("role").GetString()!, m.GetProperty("content").GetString()!)).ToList();
             Assert.Equal(expected, ours);
@@ -36,9 +36,9 @@ public sealed class PredictionPromptParityTests
     [InlineData("codeexecution")]
     public void The_base_style_is_refused_up_front_as_the_official_runner_has_none(string scenario)
     {
-        var error = Assert.Throws<UnsupportedPromptStyleException>(() => ScenarioPrompts.Check(ScenarioNames.Parse(scenario), PromptStyle.Base));
+        var error = Assert.Throws<UnsupportedPromptStyleException>(() => ScenarioStyles.Check(ScenarioNames.Parse(scenario), PromptStyle.GenericBase));
         Assert.Contains(scenario, error.Message);
-        Assert.Contains("chat", error.Message);
+        Assert.Contains("use one of OpenAIChat", error.Message);
     }
 
     [Fact]

@@ -58,13 +58,26 @@ public sealed class VerdictSourceTests
     public async Task A_fault_of_ours_throws_and_stores_nothing()
     {
         var source = await SourceAsync();
-        _sandbox.Next = SandboxOutcome.Faulted("worker died", TimeSpan.Zero);
+        _sandbox.Next = SandboxOutcome.Faulted("no worker", TimeSpan.Zero, startFailed: true);
 
         await Assert.ThrowsAsync<SandboxFaultException>(() => source.GetAsync(_suiteHash, "print(1)", 6, default));
 
         Assert.Equal(0, _store.Count);
         _sandbox.Next = new SandboxOutcome { Results = [1] };
         Assert.False((await source.GetAsync(_suiteHash, "print(1)", 6, default)).Reused);
+    }
+
+    [Fact]
+    public async Task An_error_verdict_after_faults_on_every_attempt_is_returned_but_not_stored()
+    {
+        var source = await SourceAsync();
+        _sandbox.Next = SandboxOutcome.Faulted("worker died", TimeSpan.Zero);
+
+        var verdict = await source.GetAsync(_suiteHash, "print(1)", 6, default);
+
+        Assert.False(verdict.Graded.Passed);
+        Assert.Contains("TestRunnerError", verdict.Graded.MetadataJson);
+        Assert.Equal(0, _store.Count);
     }
 
     [Fact]

@@ -41,6 +41,11 @@ public static class GradeProgress
                     bar.Increment(1);
                 });
         });
+        var ungraded = outcomes.Sum(samples => samples.Count(outcome => outcome.GradingFailed));
+        if (ungraded > 0)
+        {
+            AnsiConsole.MarkupLine($"[yellow]{ungraded} sample(s) faulted the sandbox on every attempt: scored as failed, error code -5 in eval_all.json[/]");
+        }
         return [.. job.Problems.Select((p, i) => new ExportedProblem(p.Problem.Problem, [.. outcomes[i].Select((outcome, s) => new SampleVerdict
         {
             ProblemId = p.Problem.Problem.QuestionId, SampleIndex = s, Passed = outcome.Passed, Results = outcome.Results,

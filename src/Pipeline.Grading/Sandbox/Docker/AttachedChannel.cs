@@ -8,7 +8,7 @@ namespace Pipeline.Grading.Sandbox.Docker;
 /// The worker's stdin and stdout over a hijacked docker attach: lines written go to stdin, stdout
 /// frames are demultiplexed into a line reader, stderr frames are kept for diagnostics.
 /// </summary>
-internal sealed class AttachedChannel : IDisposable
+internal sealed class AttachedChannel : IWorkerChannel
 {
     private readonly MultiplexedStream _stream;
     private readonly Pipe _stdout = new();
@@ -23,13 +23,13 @@ internal sealed class AttachedChannel : IDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    public string StderrTail
+    public string Diagnostics
     {
         get
         {
             lock (_stderr)
             {
-                return _stderr.Length == 0 ? "(empty)" : _stderr.ToString();
+                return $"stderr: {(_stderr.Length == 0 ? "(empty)" : _stderr.ToString())}";
             }
         }
     }
@@ -37,7 +37,14 @@ internal sealed class AttachedChannel : IDisposable
     public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(line + "\n");
-        await _stream.WriteAsync(bytes, 0, bytes.Length, cancellationToken);
+        try
+        {
+            await _stream.WriteAsync(bytes, 0, bytes.Length, cancellationToken);
+        }
+        catch (DockerApiException e)
+        {
+            throw new IOException(e.Message, e);
+        }
     }
 
     /// <summary>The next stdout line, or null once the worker's stdout has ended.</summary>

@@ -23,6 +23,8 @@ public sealed class DockerSandbox : ISandbox
     public Task<SandboxOutcome> GradeAsync(SandboxRequest request, CancellationToken cancellationToken = default) =>
         _pool.GradeAsync(WorkerRequest.From(request), cancellationToken);
 
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => _pool.WarmUpAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _pool.DisposeAsync();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Grading;
@@ -7,26 +5,29 @@ using Pipeline.Grading;
 namespace Pipeline.Grading.Sandbox.Docker;
 
 /// <summary>
-/// One warm worker in its own hardened container (<see cref="SandboxContainerSpec"/>), spoken to in
-/// JSON lines over a hijacked attach. Any break of the protocol marks it dead and removes the container.
+/// One warm worker in its own hardened container (<see cref="SandboxContainerSpec"/>), spoken to over a
+/// hijacked attach (<see cref="WorkerConversation"/>). Once the conversation breaks it is dead and its
+/// container removed.
 /// </summary>
 public sealed class DockerWorker : IWarmWorker
 {
-    private static readonly TimeSpan ReplyGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly IDockerClient _docker;
     private readonly string _containerId;
     private readonly AttachedChannel _channel;
+    private readonly WorkerConversation _conversation;
+    private bool _disposed;
 
     private DockerWorker(IDockerClient docker, string containerId, AttachedChannel channel)
     {
         _docker = docker;
         _containerId = containerId;
         _channel = channel;
+        _conversation = new WorkerConversation(channel, "docker worker");
     }
 
-    public bool IsAlive { get; private set; } = true;
+    public bool IsAlive => !_disposed && !_conversation.IsBroken;
 
     public static async Task<DockerWorker> StartAsync(IDockerClient docker, CreateContainerParameters spec, CancellationToken cancellationToken)
     {
@@ -37,13 +38,7 @@ public sealed class DockerWorker : IWarmWorker
         try
         {
             await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(StartTimeout);
-            var ready = await worker._channel.ReadLineAsync(timeout.Token);
-            if (ready is null || !ready.Contains("\"ready\": true", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"docker worker did not start: {ready ?? "no ready line"}; stderr: {worker._channel.StderrTail}");
-            }
+            await worker._conversation.WaitUntilReadyAsync(StartTimeout, cancellationToken);
             return worker;
         }
         catch
@@ -53,38 +48,12 @@ public sealed class DockerWorker : IWarmWorker
         }
     }
 
-    public async Task<SandboxOutcome> GradeAsync(WorkerRequest request, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(request.Backstop + ReplyGrace);
-        try
-        {
-            await _channel.WriteLineAsync(JsonSerializer.Serialize(request), deadline.Token);
-            var line = await _channel.ReadLineAsync(deadline.Token);
-            var reply = line is null ? null : JsonSerializer.Deserialize<WorkerReply>(line);
-            if (reply?.Id == request.Id)
-            {
-                return reply.ToOutcome(clock.Elapsed);
-            }
-            IsAlive = false;
-            return SandboxOutcome.Faulted($"docker worker lost (reply {line ?? "none"}); stderr: {_channel.StderrTail}", clock.Elapsed);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            IsAlive = false;
-            return SandboxOutcome.Faulted($"docker worker silent past the backstop; stderr: {_channel.StderrTail}", clock.Elapsed);
-        }
-        catch (Exception e) when (e is IOException or JsonException or DockerApiException)
-        {
-            IsAlive = false;
-            return SandboxOutcome.Faulted($"docker worker channel broken: {e.Message}", clock.Elapsed);
-        }
-    }
+    public Task<SandboxOutcome> GradeAsync(WorkerRequest request, CancellationToken cancellationToken) =>
+        _conversation.GradeAsync(request, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        IsAlive = false;
+        _disposed = true;
         _channel.Dispose();
         try
         {

@@ -4,10 +4,12 @@ using Docker.DotNet.Models;
 namespace Pipeline.Grading.Sandbox.Docker;
 
 /// <summary>
-/// The hardened container one warm worker lives in: no network, read-only root, every capability
-/// dropped, no privilege gain, an unprivileged uid of its own, memory, pids and CPU limits, a
-/// size-capped tmpfs /tmp and the harness bound read-only. Reused across samples; each sample still
-/// gets its own namespaces and tmpfs inside (isolation.py).
+/// The hardened container one warm worker lives in: no network, read-only root and no scratch of its
+/// own, every capability dropped, no privilege gain, an unprivileged uid of its own, memory, pids and
+/// CPU limits and the harness bound read-only. Reused across samples; each sample gets its own
+/// namespaces, tmpfs mounts and /proc inside (isolation.py). Docker's masks over /proc are left off
+/// (as <c>systempaths=unconfined</c>): the kernel refuses a new /proc to a sample while parts of the
+/// old one are hidden, and the worker's own /proc shows nothing a sample may not see in its own.
 /// </summary>
 public static class SandboxContainerSpec
 {
@@ -43,7 +45,8 @@ public static class SandboxContainerSpec
                 MemorySwap = options.WorkerMemoryBytes,
                 PidsLimit = options.WorkerProcesses,
                 NanoCPUs = (long)(options.Docker.Cpus * 1e9),
-                Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,nodev,size={options.ScratchBytes},mode=1777" },
+                MaskedPaths = [],
+                ReadonlyPaths = [],
                 Binds = [$"{harnessDirectory}:{HarnessMount}:ro"],
                 AutoRemove = true,
             },

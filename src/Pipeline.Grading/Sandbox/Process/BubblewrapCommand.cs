@@ -3,7 +3,9 @@ namespace Pipeline.Grading.Sandbox.Process;
 /// <summary>
 /// The argv that starts one warm worker under bubblewrap: every namespace unshared (no network, own
 /// PID space), an empty environment, a read-only system with only numpy and pandas (for code execution's
-/// official imports) among the third-party modules (as in the official runner's environment), a private tmpfs /tmp, the harness read-only. When we
+/// official imports) among the third-party modules (as in the official runner's environment), the harness
+/// read-only, and nothing writable at all: each sample brings its own tmpfs mounts (harness/isolation.py),
+/// so the worker keeps no scratch. When we
 /// are root it first drops to the worker slot's own unprivileged uid, so that host files stay protected
 /// by permissions too and per-uid limits (RLIMIT_NPROC) count this worker's processes only.
 /// Each sample then gets its own namespaces and tmpfs inside (harness/isolation.py).
@@ -38,9 +40,10 @@ public static class BubblewrapCommand
             argv.AddRange(["--ro-bind-try", $"{SitePackages}/{module}", $"{SitePackages}/{module}"]);
         }
         argv.AddRange(["--tmpfs", "/usr/local"]);
-        argv.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"]);
+        argv.AddRange(["--proc", "/proc", "--dev", "/dev", "--dir", "/tmp", "--chdir", "/tmp"]);
         argv.AddRange(["--ro-bind", harnessDirectory, HarnessMount]);
-        argv.AddRange(["--remount-ro", "/", "--remount-ro", "/dev"]); // bwrap's own tmpfs: nothing may be left there between samples
+        // bwrap's own tmpfs mounts, read-only: a module planted in dist-packages would reach the next sample
+        argv.AddRange(["--remount-ro", SitePackages, "--remount-ro", "/usr/local", "--remount-ro", "/", "--remount-ro", "/dev"]);
         argv.AddRange(["--setenv", "LANG", "C.UTF-8", "--setenv", "PATH", "/usr/bin:/bin"]);
         argv.AddRange(WorkerArguments.For(options, HarnessMount, "/tmp", ownUid: runningAsRoot));
         return argv;

@@ -20,6 +20,8 @@ public sealed class BubblewrapSandbox : ISandbox
     public Task<SandboxOutcome> GradeAsync(SandboxRequest request, CancellationToken cancellationToken = default) =>
         _pool.GradeAsync(WorkerRequest.From(request), cancellationToken);
 
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => _pool.WarmUpAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _pool.DisposeAsync();

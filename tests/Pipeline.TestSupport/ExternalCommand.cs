@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.IntegrationTests.Infrastructure;
+namespace Pipeline.TestSupport;
 
 /// <summary>Runs a server's command line tool (rabbitmqctl, redis-cli, rabbitmq-server) and returns its output; a failure throws with its stderr.</summary>
 public static class ExternalCommand

@@ -1,4 +1,4 @@
-namespace Pipeline.IntegrationTests.Infrastructure;
+namespace Pipeline.TestSupport;
 
 /// <summary>Where the real servers started by ./test listen; overridable for other set-ups.</summary>
 public static class Servers

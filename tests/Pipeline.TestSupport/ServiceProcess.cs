@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Pipeline.IntegrationTests.EndToEnd;
+namespace Pipeline.TestSupport;
 
 /// <summary>
 /// One Pipeline service as its own OS process (<c>dotnet services/Name/bin/…/Pipeline.Name.dll</c>), configured by
@@ -66,6 +66,15 @@ public sealed class ServiceProcess : IDisposable
     {
         process.Kill(entireProcessTree: false);
         process.WaitForExit(10_000);
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a container or a person presses Ctrl-C: the service shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        if (Kill(process.Id, Sigterm) != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {process.Id} failed");
+        }
     }
 
     /// <summary>The exit code once the process ends by itself; null if it still runs after <paramref name="within"/>.</summary>
@@ -142,4 +151,9 @@ public sealed class ServiceProcess : IDisposable
         var dll = Path.Combine(Repository.Root, folder, "bin", testOutput.Parent!.Name, testOutput.Name, $"{assembly}.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built", dll);
     }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

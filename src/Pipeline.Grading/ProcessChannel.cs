@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Pipeline.Grading;
+
+/// <summary>A local worker process's stdin and stdout as the worker channel; its stderr kept for diagnostics.</summary>
+public sealed class ProcessChannel : IWorkerChannel
+{
+    private readonly Process _process;
+    private readonly StderrTail _stderr = new();
+
+    public ProcessChannel(Process process)
+    {
+        _process = process;
+        _process.ErrorDataReceived += (_, e) => _stderr.Add(e.Data);
+        _process.BeginErrorReadLine();
+    }
+
+    public string Diagnostics => $"exit code {ExitCode()}; stderr: {_stderr}";
+
+    public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
+    {
+        await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
+    }
+
+    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+        await _process.StandardOutput.ReadLineAsync(cancellationToken);
+
+    public void Dispose() => _process.Dispose();
+
+    /// <summary>A worker whose stdout just ended is usually a moment from exiting: wait that moment.</summary>
+    private string ExitCode() => _process.WaitForExit(TimeSpan.FromMilliseconds(500)) ? _process.ExitCode.ToString() : "none yet";
+}

@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Configuration;
+using Pipeline.Core.Stores;
+using Pipeline.IntegrationTests.EndToEnd;
+using Pipeline.IntegrationTests.Infrastructure;
+using Pipeline.Runs;
+using StackExchange.Redis;
+
+namespace Pipeline.IntegrationTests.Operations;
+
+/// <summary>
+/// docker-stack.yml deployed under a name of its own on a <see cref="SwarmNode"/>, its host ports moved to free ones
+/// so it never meets the RabbitMQ and Redis the other tests share. Disposing removes the stack, waits for its
+/// containers and network to go, and removes its volumes.
+/// </summary>
+public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
+{
+    private readonly Dictionary<string, string> environment;
+    private IConnectionMultiplexer? redis;
+
+    private SwarmStack(string name, Dictionary<string, string> environment, string modelBaseUrl)
+    {
+        Name = name;
+        this.environment = environment;
+        ModelBaseUrl = modelBaseUrl;
+    }
+
+    /// <summary>Where the Executors share the harness with their sibling sandbox containers (docker-stack.yml).</summary>
+    private const string ExecutorShare = "/tmp/pipeline-executor";
+
+    public string Name { get; }
+
+    public string ModelBaseUrl { get; }
+
+    public IRunStore Store => new RedisRunStore(redis!, new RedisKeys());
+
+    /// <param name="executors">Executor replicas at first; <paramref name="workers"/> warm sandboxes each.</param>
+    public static async Task<SwarmStack> DeployAsync(string datasetFolder, string modelBaseUrl, int executors, int workers, CancellationToken cancellationToken)
+    {
+        var stack = new SwarmStack($"pltest{Guid.NewGuid():N}"[..16], new Dictionary<string, string>
+        {
+            ["RABBITMQ_PORT"] = FreePort.Next().ToString(),
+            ["RABBITMQ_MANAGEMENT_PORT"] = FreePort.Next().ToString(),
+            ["REDIS_PORT"] = FreePort.Next().ToString(),
+            ["API_PORT"] = FreePort.Next().ToString(),
+            ["LCB_DATASET_DIR"] = Path.GetFullPath(datasetFolder),
+            ["EXECUTOR_REPLICAS"] = executors.ToString(),
+            ["EXECUTOR_WORKERS"] = workers.ToString(),
+        }, modelBaseUrl);
+        Directory.CreateDirectory(ExecutorShare); // a stack, unlike compose, makes no missing bind source
+        var deploy = await Shell.RunAsync("docker", ["stack", "deploy", "--resolve-image", "never", "-c", "docker-stack.yml", stack.Name],
+            ComposeProject.RepositoryRoot, stack.environment, cancellationToken);
+        if (deploy.ExitCode != 0)
+        {
+            await stack.DisposeAsync();
+            throw new InvalidOperationException($"docker stack deploy: {deploy}");
+        }
+        stack.redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+        {
+            EndPoints = { $"localhost:{stack.environment["REDIS_PORT"]}" }, AbortOnConnectFail = false,
+        });
+        return stack;
+    }
+
+    public IConfiguration BusConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Bus:Host"] = "localhost", ["Bus:Port"] = environment["RABBITMQ_PORT"],
+    }).Build();
+
+    /// <summary>rabbitmqctl in the stack's RabbitMQ container; throws while it has none running (killed, restarting).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(string column)
+    {
+        var rabbit = (await ContainersAsync("rabbitmq", CancellationToken.None)).FirstOrDefault()
+            ?? throw new InvalidOperationException("the stack's RabbitMQ has no running container");
+        var listing = await SwarmNode.CheckedAsync(CancellationToken.None,
+            "exec", rabbit, "/usr/lib/rabbitmq/bin/rabbitmqctl", "list_queues", "-q", "--no-table-headers", "name", column);
+        return RabbitBroker.ParseQueues(listing);
+    }
+
+    /// <summary>The running containers of one of the stack's services.</summary>
+    public async Task<IReadOnlyList<string>> ContainersAsync(string service, CancellationToken cancellationToken) =>
+        (await SwarmNode.CheckedAsync(cancellationToken, "ps", "-q", "--filter", $"label=com.docker.swarm.service.name={Name}_{service}"))
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Each container of the stack with its health (healthy, starting, unhealthy).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> HealthAsync(CancellationToken cancellationToken)
+    {
+        var ids = (await SwarmNode.CheckedAsync(cancellationToken, "ps", "-q", "--filter", $"label=com.docker.stack.namespace={Name}"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (ids.Length == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        var lines = await SwarmNode.CheckedAsync(cancellationToken,
+            ["inspect", "--format", "{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}", .. ids]);
+        return lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' '))
+            .ToDictionary(parts => parts[0].TrimStart('/'), parts => parts[1]);
+    }
+
+    public Task<string> ScaleAsync(string service, int replicas, CancellationToken cancellationToken) =>
+        SwarmNode.CheckedAsync(cancellationToken, "service", "scale", "--detach", $"{Name}_{service}={replicas}");
+
+    /// <summary>The desired and current state of every task the service ever had (`docker service ps`).</summary>
+    public async Task<IReadOnlyList<string>> TasksAsync(string service, CancellationToken cancellationToken) =>
+        (await SwarmNode.CheckedAsync(cancellationToken, "service", "ps", "--no-trunc", "--format", "{{.Name}} {{.DesiredState}} {{.CurrentState}} {{.Error}}", $"{Name}_{service}"))
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public async Task<string> OutputAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = new List<string>();
+        foreach (var service in new[] { "ingest", "generator", "executor", "scorer" })
+        {
+            var logs = await SwarmNode.DockerAsync(timeout.Token, "service", "logs", "--tail", "30", "--no-trunc", $"{Name}_{service}");
+            output.Add($"----- {service} -----\n{logs.Output}{logs.Errors}");
+        }
+        return string.Join("\n", output);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await SwarmNode.DockerAsync(timeout.Token, "stack", "rm", Name);
+        // Volumes and the stack's network go only once its containers have.
+        while (!timeout.IsCancellationRequested
+               && ((await SwarmNode.DockerAsync(timeout.Token, "ps", "-aq", "--filter", $"label=com.docker.stack.namespace={Name}")).Output.Trim() != ""
+                   || (await SwarmNode.DockerAsync(timeout.Token, "network", "ls", "-q", "--filter", $"label=com.docker.stack.namespace={Name}")).Output.Trim() != ""))
+        {
+            await Task.Delay(1000, timeout.Token);
+        }
+        await SwarmNode.DockerAsync(timeout.Token, "volume", "rm", $"{Name}_rabbitmq-data", $"{Name}_redis-data");
+    }
+}
