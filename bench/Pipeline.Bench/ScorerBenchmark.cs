@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Pipeline.Contracts;
-using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
@@ -62,7 +61,7 @@ internal sealed class ScorerBenchmark : IBenchmark
             $"  {name,-24} {deliveries.Count / clock.Elapsed.TotalSeconds,10:N0} deliveries/s  ({deliveries.Count} in {clock.Elapsed.TotalMilliseconds:N0} ms, completions: {completions})");
     }
 
-    private static async Task DeleteKeysAsync(IConnectionMultiplexer redis, string prefix)
+    internal static async Task DeleteKeysAsync(IConnectionMultiplexer redis, string prefix)
     {
         foreach (var server in redis.GetServers())
         {
@@ -71,17 +70,5 @@ internal sealed class ScorerBenchmark : IBenchmark
                 await redis.GetDatabase().KeyDeleteAsync(key);
             }
         }
-    }
-
-    private sealed class BenchProblems : IProblemStore
-    {
-        public Task<bool> PutAsync(Problem problem, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Problem?> GetAsync(string questionId, CancellationToken cancellationToken = default) => Task.FromResult<Problem?>(new Problem
-        {
-            QuestionId = questionId, QuestionTitle = questionId, QuestionContent = "", Platform = "atcoder", ContestId = "c",
-            ContestDate = new DateTime(2024, 10, 1), StarterCode = "", Difficulty = "easy", Metadata = "{}", SuiteHash = "h",
-            PublicTests = 1, PrivateTests = 0,
-        });
     }
 }

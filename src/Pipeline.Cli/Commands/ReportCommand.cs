@@ -3,6 +3,7 @@ using Pipeline.Core.Stores;
 using Pipeline.Cli.Runs;
 using Pipeline.Evaluations;
 using Pipeline.Evaluations.Dashboard;
+using Pipeline.Runs.Published;
 
 namespace Pipeline.Cli.Commands;
 
@@ -22,7 +23,8 @@ public static class ReportCommand
         {
             var keys = new RedisKeys(storeOptions.KeyPrefix(parse));
             var ledger = new RedisEvaluationLedger(redis, keys);
-            var dashboard = new DashboardQueries(store, ledger, new RedisProblemStore(redis, keys));
+            var dashboard = new DashboardQueries(
+                store, ledger, new RedisProblemStore(redis, keys), new PublishedScores(new RedisPublishedScoreStore(redis, keys), []));
             var builder = new ReportBuilder(dashboard, new EvaluationQueries(ledger, store), TimeProvider.System);
             string html;
             try

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Pipeline.Core.Stores;
 using Pipeline.Generation.Prompts;
 using Pipeline.Runs;
+using Pipeline.Runs.Published;
 using Pipeline.Runs.Scoring;
 using Pipeline.Runs.Views;
 
@@ -11,7 +12,7 @@ namespace Pipeline.Evaluations.Dashboard;
 /// What the dashboard's JSON endpoints and the HTML report read: every view built from the run store's registration
 /// and per-problem counts; only a problem's own samples and the generation statistics read stored samples.
 /// </summary>
-public sealed class DashboardQueries(IRunStore runs, IEvaluationLedger ledger, IProblemStore problems)
+public sealed class DashboardQueries(IRunStore runs, IEvaluationLedger ledger, IProblemStore problems, PublishedScores published)
 {
     public async Task<RunLookup> FindAsync(string id, CancellationToken cancellationToken)
     {
@@ -26,8 +27,11 @@ public sealed class DashboardQueries(IRunStore runs, IEvaluationLedger ledger, I
         return await ledger.GetAsync(runId, cancellationToken) is null ? RunLookup.Unknown(id) : RunLookup.Queued(id);
     }
 
-    public async Task<RunSummary> SummaryAsync(RunLookup found, DateWindow window, CancellationToken cancellationToken) =>
-        RunSummary.Of(found.Run!, await runs.GetCountsAsync(found.Run!.RunId, cancellationToken), found.Completed, window);
+    public async Task<RunSummary> SummaryAsync(RunLookup found, DateWindow window, CancellationToken cancellationToken)
+    {
+        var summary = RunSummary.Of(found.Run!, await runs.GetCountsAsync(found.Run!.RunId, cancellationToken), found.Completed, window);
+        return summary with { Published = await published.CheckAsync(found.Run!, summary.Overall.PassAtK["pass@1"], cancellationToken) };
+    }
 
     public async Task<ProblemPage> ProblemsAsync(RunRegistration run, ProblemQuery query, CancellationToken cancellationToken) =>
         query.Run(run, await runs.GetCountsAsync(run.RunId, cancellationToken));

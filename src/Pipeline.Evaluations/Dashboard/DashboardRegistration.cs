@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using Pipeline.Runs.Published;
 
 namespace Pipeline.Evaluations.Dashboard;
 
@@ -10,6 +13,9 @@ public static class DashboardRegistration
     {
         services.TryAddSingleton<EvaluationQueries>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPublishedScoreStore, InMemoryPublishedScoreStore>();
+        services.TryAddSingleton(provider => new PublishedScores(provider.GetRequiredService<IPublishedScoreStore>(),
+            provider.GetService<IConfiguration>()?.GetSection(PublishedScores.Section).Get<List<PublishedScore>>() ?? []));
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<ReportBuilder>();
         return services;

@@ -7,6 +7,7 @@ using Pipeline.Evaluations.Watching;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
 using Pipeline.Runs;
+using Pipeline.Runs.Published;
 
 namespace Pipeline.Evaluations.Http;
 
@@ -20,6 +21,7 @@ public static class ApiRegistration
         services.AddScorer(configuration);
         services.AddEvaluationLauncher(configuration);
         services.AddSingleton<EvaluationQueries>();
+        services.AddStore<IPublishedScoreStore, InMemoryPublishedScoreStore>(configuration, (redis, keys) => new RedisPublishedScoreStore(redis, keys));
         services.AddDashboard();
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))

@@ -1,3 +1,4 @@
+using Pipeline.Runs.Published;
 using Pipeline.Runs.Scoring;
 
 namespace Pipeline.Runs.Views;
@@ -20,6 +21,8 @@ public sealed record RunSummary
     public required IReadOnlyList<GroupScore> ByDifficulty { get; init; }
     public required IReadOnlyList<GroupScore> ByPlatform { get; init; }
     public required IReadOnlyList<GroupScore> ByMonth { get; init; }
+    /// <summary>Measured vs the model's published score, when one is published for the run's scenario.</summary>
+    public PublishedScoreCheck? Published { get; init; }
 
     public static RunSummary Of(RunRegistration run, IReadOnlyDictionary<string, ProblemCounts> counts, bool completed, DateWindow window)
     {

@@ -7,10 +7,15 @@ using Microsoft.Playwright;
 using Pipeline.Cli.Commands;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Contracts;
+using Pipeline.Core.Stores;
+using Pipeline.Evaluations;
 using Pipeline.Evaluations.Http;
+using Pipeline.Generation.ModelClient;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
+using Pipeline.Replay.Faults;
+using Pipeline.Runs.Published;
 using Pipeline.Runs.Views;
 using Spectre.Console;
 using StackExchange.Redis;
@@ -49,18 +54,28 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         var first = await StartAsync("ckpt-100");
         await Wait.UntilAsync(async () => await store.GetReportAsync(first) is not null, Patience, "ckpt-100 to complete");
 
-        // The live page: while ckpt-200 streams, its graded count on the runs table moves without a reload.
+        // The live page: ckpt-200 streams one answer at a time, each 3 s late, and its graded count on the runs
+        // table must take at least two values without a reload. The page is loaded once before, so the reload that
+        // shows the new run is quick (its scripts cached) even on a loaded machine.
         var page = await browser!.NewPageAsync();
-        var second = await StartAsync("ckpt-200");
         await page.GotoAsync(Url);
-        var progress = page.Locator($"tr[data-run='{second}'] [data-testid=progress]");
+        await page.Locator($"tr[data-run='{first}']").WaitForAsync();
+        replay!.Faults.Set(new FaultOptions { LatencyMs = 3000 });
+        var second = await StartAsync("ckpt-200");
         await Wait.UntilAsync(async () => await store.GetRunAsync(second) is not null, Patience, "ckpt-200 registered");
         await page.ReloadAsync();
-        var seen = new HashSet<string>();
-        await Wait.UntilAsync(async () => seen.Add(await progress.InnerTextAsync()) && seen.Count >= 2 || await store.GetReportAsync(second) is not null && seen.Count >= 2,
-            Patience, "the progress cell to change while the run streams");
+        var progress = page.Locator($"tr[data-run='{second}'] [data-testid=progress]");
+        await progress.WaitForAsync();
+        var seen = new List<string>();
+        await Wait.UntilAsync(async () =>
+        {
+            var now = await progress.InnerTextAsync();
+            if (seen.Count == 0 || seen[^1] != now) { seen.Add(now); }
+            return seen.Count >= 2;
+        }, Patience, "the progress cell to change while the run streams (seen: " + string.Join(", ", seen) + ")");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "runs-live.png"), FullPage = true });
         await Wait.UntilAsync(async () => await store.GetReportAsync(second) is not null, Patience, "ckpt-200 to complete");
+        replay.Faults.Set(new FaultOptions());
         log.WriteLine($"progress values seen live: {string.Join(", ", seen)}");
 
         // Checkpoints: one point per checkpoint, at the stored pass@1.
@@ -72,7 +87,13 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.All(expected.Zip(plotted), p => Assert.Equal(p.First, p.Second, 9));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "checkpoints.png"), FullPage = true });
 
-        // The run page's numbers are `lcb results --json`'s.
+        // The runs table shows each completed run's stored pass@1.
+        await page.GotoAsync(Url);
+        await Assertions.Expect(page.Locator($"tr[data-run='{first}'] td").Nth(5)).ToHaveTextAsync($"{expected[0]:F1}");
+
+        // The run page's numbers are `lcb results --json`'s, the published score's line included.
+        await api!.Services.GetRequiredService<IPublishedScoreStore>().SetAsync(
+            new PublishedScore { Model = "ckpt-100", Scenario = "codegeneration", Score = 20, Reference = 10, Tolerance = 100 });
         await page.GotoAsync($"{Url}/#/run/{first}");
         var headline = await page.Locator("[data-testid=headline]").InnerTextAsync();
         var results = await ResultsJsonAsync(store, first);
@@ -82,6 +103,10 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
             var cell = page.Locator($"[data-testid=scores] tr[data-group='{group.GetProperty("group").GetString()}'] td[data-k='pass@1']");
             Assert.Equal($"{100 * group.GetProperty("passAtK").GetProperty("pass@1").GetDouble():F1}", await cell.InnerTextAsync());
         }
+        var published = results.GetProperty("published");
+        Assert.Equal(
+            $"measured {published.GetProperty("measured").GetDouble():F1}% · published 20.0% · reference 10.0% · {published.GetProperty("difference").GetDouble():+0.0;-0.0;+0.0} points, within ±100.0",
+            await page.Locator("[data-testid=published]").InnerTextAsync());
         await page.Locator("[data-testid=problems] tbody tr").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "run.png"), FullPage = true });
 
@@ -123,12 +148,38 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         await offline.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "report.png"), FullPage = true });
         File.Delete(file);
 
-        // Bad input: a clear line, never a stack trace.
+        // Bad input: a clear line, never a stack trace. Each address only changes the hash, so the page re-renders in
+        // place: Expect waits for the new text instead of reading the previous page's.
         using var client = new HttpClient { BaseAddress = new Uri(Url) };
         Assert.Equal(400, (int)(await client.GetAsync("/api/runs/not-a-run/summary")).StatusCode);
         Assert.Equal(404, (int)(await client.GetAsync($"/api/runs/{Guid.NewGuid()}/summary")).StatusCode);
         await page.GotoAsync($"{Url}/#/run/not-a-run");
-        Assert.Contains("is not a run id", await page.Locator("[data-testid=error]").InnerTextAsync());
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("is not a run id");
+        await page.GotoAsync($"{Url}/#/run/{Guid.NewGuid()}");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("no run");
+
+        // A run still queued (requested, not yet registered by the Scorer): 409 and a page that says so.
+        var queued = Guid.NewGuid();
+        await api!.Services.GetRequiredService<IEvaluationLedger>().TryRecordAsync(new RequestedEvaluation
+        {
+            Start = new StartEvaluation { RunId = queued, Model = "ckpt-300", BaseUrl = replay!.BaseUrl, Selection = Selection },
+            Source = "api", RequestedAt = DateTimeOffset.UtcNow,
+        }, claim: null);
+        Assert.Equal(409, (int)(await client.GetAsync($"/api/runs/{queued}/summary")).StatusCode);
+        await page.GotoAsync($"{Url}/#/run/{queued}");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("is queued");
+
+        // A run whose problems were deleted from the problem store still opens, its samples without the prompt.
+        var redis = pipeline.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var keys = new RedisKeys(KeyPrefix);
+        foreach (var problem in (await store.GetRunAsync(first))!.Problems)
+        {
+            await redis.KeyDeleteAsync(keys.Problem(problem.ProblemId));
+        }
+        Assert.Equal(200, (int)(await client.GetAsync($"/api/runs/{first}/summary")).StatusCode);
+        await page.GotoAsync($"{Url}/#/run/{first}/problem/{Uri.EscapeDataString(problemId)}");
+        await Assertions.Expect(page.Locator("[data-testid=prompt]")).ToContainTextAsync("no longer in the problem store");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "problem-deleted.png"), FullPage = true });
     }
 
     private async Task<Guid> StartAsync(string model)
@@ -141,11 +192,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         return run;
     }
 
-    private static async Task<JsonElement> ResultsJsonAsync(IRunStore store, Guid run)
+    private async Task<JsonElement> ResultsJsonAsync(IRunStore store, Guid run)
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
-        await ResultsCommand.ExecuteAsync(store, console, run.ToString(), Breakdown.Difficulty, DateWindow.All, json: true, CancellationToken.None);
+        await ResultsCommand.ExecuteAsync(store, api!.Services.GetRequiredService<PublishedScores>(), console, run.ToString(), Breakdown.Difficulty, DateWindow.All, json: true, CancellationToken.None);
         return JsonDocument.Parse(output.ToString()).RootElement;
     }
 
@@ -168,7 +219,12 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         var answeredByQwen = Recording.Read(LcbTestData.Recording("qwen2.5-7b-instruct")).AnsweredProblemsFile(LcbTestData.ProblemsFile);
         problemsFile = Recording.Read(LcbTestData.Recording("o1-mini")).AnsweredProblemsFile(answeredByQwen);
         File.Delete(answeredByQwen);
-        pipeline = InProcessPipeline.Build(problemsFile, InProcessOnServers.Settings(broker.Name, KeyPrefix));
+        // One request at a time, so a run with answer latency streams its samples one by one.
+        var settings = new Dictionary<string, string?>(InProcessOnServers.Settings(broker.Name, KeyPrefix))
+        {
+            [$"{ModelServerOptions.Section}:{nameof(ModelServerOptions.MaxConcurrentRequestsPerServer)}"] = "1",
+        };
+        pipeline = InProcessPipeline.Build(problemsFile, settings);
         await pipeline.StartAsync();
         api = ApiHost.Build([], new Dictionary<string, string?>(Servers.Settings(KeyPrefix, broker.Name)) { ["Urls"] = "http://127.0.0.1:0" });
         await api.StartAsync();

@@ -43,7 +43,9 @@ function runsTable(runs) {
     const state = el("td", { "data-testid": "state" }, run.state);
     const show = status => {
       state.textContent = status.state;
-      progress.textContent = status.totalSamples ? `${status.samplesGraded} / ${status.totalSamples}` : "–";
+      // The list leaves counts to the live stream; a completed run has every sample graded.
+      const graded = status.state === "completed" && !status.samplesGraded ? status.totalSamples : status.samplesGraded;
+      progress.textContent = status.totalSamples ? `${graded} / ${status.totalSamples}` : "–";
     };
     show(run);
     speed.textContent = "–";

@@ -20,6 +20,7 @@ async function runPage(main, runId, params) {
     el("p", { class: "note" }, `${summary.runId} · ${summary.samplesPerProblem} samples per problem${summary.provisional ? " · provisional: problems with every sample graded only" : ""}`),
     report ? "" : form,
     el("p", { "data-testid": "headline" }, `pass@1 ${pct(summary.overall.passAtK["pass@1"])}% `, el("span", { class: "note" }, `95% interval ${interval(summary.interval.low, summary.interval.high)} (bootstrap over problems)`)),
+    summary.published ? publishedLine(summary.published) : "",
     table(["", "problems", "samples", ...ks], groupRows([summary.overall, ...summary.byDifficulty]), { "data-testid": "scores" }),
     el("div", { class: "columns" }, ["difficulty", "platform", "month"].map(by => el("div", { class: "chart small" }, el("h2", {}, `by ${by}`), el("canvas", { "data-by": by })))),
     el("details", {}, el("summary", {}, "by platform and month"),
@@ -32,6 +33,15 @@ async function runPage(main, runId, params) {
   const generation = bundled ? bundled.generation : await api(`/api/runs/${runId}/generation`).catch(e => e);
   main.querySelector("[data-testid=generation]").replaceChildren(generation instanceof Error ? errorBox(generation) : generationTable(generation));
   problemsTable(document.getElementById("problems"), runId, bundled);
+}
+
+/** Measured vs published vs reference pass@1 (all percent already), and whether the measurement agrees. */
+function publishedLine(p) {
+  const points = `${p.difference >= 0 ? "+" : ""}${p.difference.toFixed(1)}`;
+  return el("p", { "data-testid": "published", class: p.withinTolerance ? "agrees" : "disagrees" },
+    `measured ${p.measured.toFixed(1)}% · published ${p.published.toFixed(1)}%`,
+    p.reference === null || p.reference === undefined ? "" : ` · reference ${p.reference.toFixed(1)}%`,
+    ` · ${points} points, ${p.withinTolerance ? "within" : "outside"} ±${p.tolerance.toFixed(1)}`);
 }
 
 function generationTable(g) {
