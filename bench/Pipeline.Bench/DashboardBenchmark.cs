@@ -39,6 +39,10 @@ internal sealed class DashboardBenchmark : IBenchmark
             string[] problemsPage = [$"/api/runs/{runId}/problems?offset=500&limit=50&sort=passAt1&desc=true"];
             Console.WriteLine($"dashboard: {Problems} problems x {SamplesPerProblem} samples in Redis {redisAddress}; HTTP on {app.Urls.First()}");
             await MeasureAsync(http, "run page (summary, generation, problems 1-50)", runPage);
+            foreach (var path in runPage)
+            {
+                await MeasureAsync(http, "  " + path.Split('/').Last().Split('?')[0], [path]);
+            }
             await MeasureAsync(http, "problems page (501-550, by pass@1)", problemsPage);
             await app.StopAsync();
         }

@@ -30,7 +30,7 @@ public sealed class PublishedScoreTests
 
     [Theory]
     [InlineData(101, null, 1)]
-    [InlineData(50, -1, 1)]
+    [InlineData(50, -1.0, 1)]
     [InlineData(50, null, -0.5)]
     public void Scores_outside_0_to_100_or_a_negative_tolerance_are_refused(double score, double? reference, double tolerance)
     {
