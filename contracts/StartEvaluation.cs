@@ -11,6 +11,8 @@ public sealed record StartEvaluation
     public string Scenario { get; init; } = "codegeneration";
     /// <summary>Code execution with the official chain-of-thought prompt and extraction (the runner's --cot_code_execution).</summary>
     public bool Cot { get; init; }
+    /// <summary>Self-repair only: the code-generation run it repairs (Sampling.N is that run's samples per problem).</summary>
+    public CodegenSource? Codegen { get; init; }
     public string PromptStyle { get; init; } = "OpenAIChat";
     public SamplingSettings Sampling { get; init; } = new();
     public double TimeoutSeconds { get; init; } = 6;

@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.ModelClient;
 
 namespace Pipeline.Evaluations;
@@ -16,7 +17,7 @@ public sealed class EvaluationLauncher(IEvaluationLedger ledger, IStartPublisher
     public async Task<LaunchResult> LaunchAsync(StartEvaluation start, string source, bool claim, CancellationToken cancellationToken)
     {
         var evaluation = new RequestedEvaluation { Start = start, Source = source, RequestedAt = clock.GetUtcNow() };
-        var claimKey = claim ? ClaimKey(start.BaseUrl, start.Model) : null;
+        var claimKey = claim ? ClaimKey(start) : null;
         if (await ledger.TryRecordAsync(evaluation, claimKey, cancellationToken) is { } holder)
         {
             return new LaunchResult(holder, Started: false);
@@ -31,6 +32,13 @@ public sealed class EvaluationLauncher(IEvaluationLedger ledger, IStartPublisher
             throw;
         }
         return new LaunchResult(start.RunId, Started: true);
+    }
+
+    /// <summary>One checkpoint in one scenario: code generation keeps the checkpoint's own key, another scenario adds its name.</summary>
+    public static string ClaimKey(StartEvaluation start)
+    {
+        var scenario = ScenarioNames.Label(start.Scenario, start.Cot);
+        return ClaimKey(start.BaseUrl, start.Model) + (scenario == ScenarioNames.Default ? "" : $"#{scenario}");
     }
 
     /// <summary>One checkpoint: the server (however its base URL is spelled, with or without /v1) and the model id.</summary>

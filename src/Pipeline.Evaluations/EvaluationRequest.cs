@@ -1,3 +1,4 @@
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.ModelClient;
 
 namespace Pipeline.Evaluations;
@@ -9,6 +10,8 @@ public sealed class EvaluationRequest : RunOptions
     public string BaseUrl { get; set; } = "";
     /// <summary>Start a run even if this model at this server was evaluated already (a deliberate re-run).</summary>
     public bool Force { get; set; }
+    /// <summary>Self-repair: the code-generation run to repair, a finished run's id or an official _eval_all file the API host can read.</summary>
+    public string? Codegen { get; set; }
 
     public override Dictionary<string, string[]> Problems()
     {
@@ -24,6 +27,13 @@ public sealed class EvaluationRequest : RunOptions
         catch (ArgumentException)
         {
             problems["baseUrl"] = ["baseUrl must be the server's http(s) URL, e.g. http://127.0.0.1:8000/v1"];
+        }
+        var repairing = string.Equals(Scenario, ScenarioNames.SelfRepair, StringComparison.OrdinalIgnoreCase);
+        if (repairing != !string.IsNullOrWhiteSpace(Codegen))
+        {
+            problems["codegen"] = [repairing
+                ? "selfrepair needs codegen: a finished codegeneration run's id or an official _eval_all file"
+                : "codegen is for scenario selfrepair only"];
         }
         return problems;
     }

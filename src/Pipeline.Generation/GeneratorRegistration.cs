@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Generation.Cache;
 using Pipeline.Generation.Consumers;
 using Pipeline.Generation.ModelClient;
+using Pipeline.Generation.SelfRepair;
 using Pipeline.Hosting;
 
 namespace Pipeline.Generation;
@@ -22,14 +23,20 @@ public static class GeneratorRegistration
     }
 
     /// <summary>
-    /// The model client (configuration section "ModelServer") and the sample generator. The generation cache
-    /// follows the stores (AddPipelineStores): Redis under Stores:KeyPrefix, or in process when Stores:Backend=InMemory.
+    /// The model client (configuration section "ModelServer") and the sample generator. The generation cache and the
+    /// self-repair runs' code-generation samples follow the stores (AddPipelineStores): Redis under Stores:KeyPrefix, or in process when Stores:Backend=InMemory.
     /// </summary>
     public static IServiceCollection AddGenerator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelClient(configuration);
         services.AddStore<IGenerationCache, InMemoryGenerationCache>(configuration, (redis, keys) => new RedisGenerationCache(redis, keys));
+        services.AddCodegenStore(configuration);
         services.AddSingleton<SampleGenerator>();
+        services.AddSingleton<ScenarioSampler>();
         return services;
     }
+
+    /// <summary>The code-generation samples of self-repair runs: read by the Generator, written by whoever starts such a run.</summary>
+    public static IServiceCollection AddCodegenStore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddStore<ICodegenStore, InMemoryCodegenStore>(configuration, (redis, keys) => new RedisCodegenStore(redis, keys));
 }

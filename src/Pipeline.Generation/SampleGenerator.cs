@@ -16,7 +16,7 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
         var promptHash = request.Prompt.Hash;
         var samples = new GeneratedSample?[request.Sampling.N];
         var missing = new List<int>();
-        for (var index = 0; index < samples.Length; index++)
+        for (var index = request.FirstSampleIndex; index < request.FirstSampleIndex + samples.Length; index++)
         {
             var cached = await cache.GetAsync(new GenerationKey(request.Model, promptHash, samplingHash, index), cancellationToken);
             if (cached is null)
@@ -25,7 +25,7 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
             }
             else
             {
-                samples[index] = Sample(request, index, cached) with { FromCache = true };
+                samples[index - request.FirstSampleIndex] = Sample(request, index, cached) with { FromCache = true };
             }
         }
         foreach (var (index, answer) in await AskAsync(request, missing, cancellationToken))
@@ -34,7 +34,7 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
             {
                 await cache.PutAsync(new GenerationKey(request.Model, promptHash, samplingHash, index), answer.Sample, cancellationToken);
             }
-            samples[index] = Sample(request, index, answer.Sample);
+            samples[index - request.FirstSampleIndex] = Sample(request, index, answer.Sample);
         }
         return samples.Select(sample => sample!).ToList();
     }

@@ -54,7 +54,8 @@ public sealed class InMemoryRunStore : IRunStore
             }
             var counts = _counts.TryGetValue(runId, out var existing) ? existing : _counts[runId] = [];
             var count = counts.GetValueOrDefault(verdict.ProblemId);
-            counts[verdict.ProblemId] = new ProblemCounts(count.Samples + 1, count.Correct + (verdict.Passed ? 1 : 0));
+            counts[verdict.ProblemId] = new ProblemCounts(
+                count.Samples + 1, count.Correct + (verdict.Passed ? 1 : 0), count.Skipped + (verdict.Skipped ? 1 : 0));
             return Task.FromResult(new RecordOutcome(true, verdicts.Count));
         }
     }

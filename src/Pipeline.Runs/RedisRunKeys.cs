@@ -21,6 +21,9 @@ internal sealed class RedisRunKeys(RedisKeys keys)
     /// <summary>Hash problemId → samples passed (c).</summary>
     public string Correct(Guid runId) => Run(runId, "c");
 
+    /// <summary>Hash problemId → samples graded with no result (skipped answers).</summary>
+    public string Skipped(Guid runId) => Run(runId, "s");
+
     public string Report(Guid runId) => Run(runId, "report");
 
     /// <summary>Hash problemId (generation) or "problemId#sampleIndex" (grading) → parked work JSON.</summary>

@@ -26,6 +26,9 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
         if ARGV[4] == '1' then
           redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
         end
+        if ARGV[5] == '1' then
+          redis.call('HINCRBY', KEYS[5], ARGV[3], 1)
+        end
         return {1, redis.call('HLEN', KEYS[1])}
         """;
 
@@ -62,10 +65,10 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             RecordScript,
-            [_keys.Verdicts(runId), _keys.Samples(runId), _keys.Correct(runId), _keys.Parked(runId)],
+            [_keys.Verdicts(runId), _keys.Samples(runId), _keys.Correct(runId), _keys.Parked(runId), _keys.Skipped(runId)],
             [
                 RedisRunKeys.SampleField(verdict.ProblemId, verdict.SampleIndex), RunStoreJson.Write(verdict),
-                verdict.ProblemId, verdict.Passed ? "1" : "0",
+                verdict.ProblemId, verdict.Passed ? "1" : "0", verdict.Skipped ? "1" : "0",
             ]))!;
         return new RecordOutcome((long)result[0] == 1, (long)result[1]);
     }
@@ -74,10 +77,12 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
     {
         var samples = Db.HashGetAllAsync(_keys.Samples(runId));
         var correct = Db.HashGetAllAsync(_keys.Correct(runId));
+        var skipped = Db.HashGetAllAsync(_keys.Skipped(runId));
         var passed = (await correct).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
+        var noResult = (await skipped).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
         return (await samples).ToDictionary(
             e => e.Name.ToString(),
-            e => new ProblemCounts((int)e.Value, passed.GetValueOrDefault(e.Name.ToString())));
+            e => new ProblemCounts((int)e.Value, passed.GetValueOrDefault(e.Name.ToString()), noResult.GetValueOrDefault(e.Name.ToString())));
     }
 
     public async Task<IReadOnlyList<SampleVerdict>> GetVerdictsAsync(Guid runId, CancellationToken cancellationToken = default)

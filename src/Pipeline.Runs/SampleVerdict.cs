@@ -24,6 +24,10 @@ public sealed record SampleVerdict
     public bool Truncated { get; init; }
     public string? ReasoningContent { get; init; }
 
+    /// <summary>Graded with no result at all: a code-execution answer skipped because it contains the call (official quirk).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Skipped => Results.Count == 0;
+
     public static SampleVerdict From(SolutionGraded graded) => new()
     {
         ProblemId = graded.ProblemId,

@@ -49,25 +49,22 @@ public static class DemoCommand
                     var mix = new SyntheticMix { WrongShare = parse.GetValue(wrong), MalformedShare = parse.GetValue(malformed), Seed = parse.GetValue(seed) };
                     return await PredictionDemo.ExecuteAsync(chosen, scenario.Cot(parse), parse.GetValue(limit), folder, mix, AnsiConsole.Console, cancellationToken);
                 }
-                if (chosen != Scenario.CodeGeneration)
-                {
-                    throw new ArgumentException($"lcb demo does not run {chosen.Name()} yet");
-                }
+                return await ExecuteAsync(parse.GetRequiredValue(model), parse.GetValue(limit), folder, AnsiConsole.Console, cancellationToken,
+                    parse.GetValue(serve) ? parse.GetValue(port) : null, repair: chosen == Scenario.SelfRepair);
             }
             catch (ArgumentException error)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]demo: {error.Message}[/]");
                 return 2;
             }
-            return await ExecuteAsync(parse.GetRequiredValue(model), parse.GetValue(limit), folder, AnsiConsole.Console, cancellationToken,
-                parse.GetValue(serve) ? parse.GetValue(port) : null);
         });
         return command;
     }
 
     /// <param name="servePort">serve the dashboard on this port after the demo until cancelled; null to end at once</param>
+    /// <param name="repair">self-repair: after the code-generation run, repair it (<see cref="SelfRepairDemo"/>) and report the repair run</param>
     public static async Task<int> ExecuteAsync(
-        string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken, int? servePort = null)
+        string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken, int? servePort = null, bool repair = false)
     {
         if (!File.Exists(BundledData.Recording(data, model)))
         {
@@ -79,7 +76,7 @@ public static class DemoCommand
         var problems = recording.AnsweredProblemsFile(BundledData.Problems(data));
         try
         {
-            return await RunAsync(model, limit, data, recording, problems, console, servePort, cancellationToken);
+            return await RunAsync(model, limit, data, recording, problems, console, servePort, repair, cancellationToken);
         }
         finally
         {
@@ -88,7 +85,8 @@ public static class DemoCommand
     }
 
     private static async Task<int> RunAsync(
-        string model, int? limit, string data, Recording recording, string problems, IAnsiConsole console, int? servePort, CancellationToken cancellationToken)
+        string model, int? limit, string data, Recording recording, string problems, IAnsiConsole console, int? servePort, bool repair,
+        CancellationToken cancellationToken)
     {
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new ReplayServerOptions
         {
@@ -111,11 +109,17 @@ public static class DemoCommand
                 Ks = [1],
             }, cancellationToken);
             var store = host.Services.GetRequiredService<IRunStore>();
-            var outcome = await RunWatcher.WaitAsync(store, runId, console, cancellationToken);
-            if (outcome.Progress is { IsStalled: true } stalled)
+            if (!await FinishedAsync(store, runId, console, cancellationToken))
             {
-                await Console.Error.WriteLineAsync($"error: the demo run stalled: {ParkedSummary.Describe(runId, stalled.Parked)}");
                 return ExitCodes.RunStalled;
+            }
+            if (repair)
+            {
+                runId = await SelfRepairDemo.StartAsync(host.Services, runId, model, replay.BaseUrl, console, cancellationToken);
+                if (!await FinishedAsync(store, runId, console, cancellationToken))
+                {
+                    return ExitCodes.RunStalled;
+                }
             }
             console.MarkupLine("[bold]scored on the bundled public tests only[/] (almost none of the bundled problems carry private tests):");
             foreach (var by in new[] { Breakdown.Difficulty, Breakdown.Platform })
@@ -135,6 +139,17 @@ public static class DemoCommand
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task<bool> FinishedAsync(IRunStore store, Guid runId, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var outcome = await RunWatcher.WaitAsync(store, runId, console, cancellationToken);
+        if (outcome.Progress is { IsStalled: true } stalled)
+        {
+            await Console.Error.WriteLineAsync($"error: the demo run stalled: {ParkedSummary.Describe(runId, stalled.Parked)}");
+            return false;
+        }
+        return true;
     }
 
     private static int Report(OfficialAgreement agreement, IAnsiConsole console)

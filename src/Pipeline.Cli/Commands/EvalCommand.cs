@@ -4,6 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
 using Pipeline.Contracts;
+using Pipeline.Core.Scenarios;
+using Pipeline.Core.Stores;
+using Pipeline.Evaluations.SelfRepair;
+using Pipeline.Generation.SelfRepair;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
@@ -16,7 +20,8 @@ namespace Pipeline.Cli.Commands;
 /// <summary>
 /// `lcb eval`: starts an evaluation on the running services by publishing StartEvaluation on RabbitMQ and
 /// prints the run id; with --wait, follows the run in the Scorer's Redis run store and prints its results.
-/// With --extend RUN, the model and settings come from that run (<see cref="EvalExtension"/>).
+/// With --extend RUN, the model and settings come from that run (<see cref="EvalExtension"/>); a self-repair names the
+/// code-generation run it repairs with --codegen (stored in Redis for the Generator before the start is published).
 /// </summary>
 public static class EvalCommand
 {
@@ -28,6 +33,10 @@ public static class EvalCommand
         {
             Description = "evaluate the selection with that run's model, sampling, prompt style, timeout and k; problems it evaluated are reused",
             HelpName = "RUN",
+        };
+        var codegen = new Option<string?>("--codegen")
+        {
+            Description = "selfrepair: the code-generation run to repair, a finished run (id or its start) or an official _eval_all.json", HelpName = "RUN_OR_FILE",
         };
         var wait = new Option<bool>("--wait") { Description = "follow the run until it completes, then print its results" };
         var connectTimeout = new Option<double>("--connect-timeout")
@@ -42,7 +51,7 @@ public static class EvalCommand
         var store = new RunStoreOptions();
         var command = new Command("eval", "Start an evaluation on the running services (Ingest, Generator, Executors, Scorer); --wait follows it to the results")
         {
-            model, baseUrl, extend, wait, connectTimeout, skipModelCheck,
+            model, baseUrl, extend, codegen, wait, connectTimeout, skipModelCheck,
         };
         evaluation.AddTo(command);
         store.AddTo(command);
@@ -50,7 +59,7 @@ public static class EvalCommand
         {
             if (parse.GetValue(extend) is { } extended)
             {
-                Option[] runSettings = [model, .. evaluation.RunSettings];
+                Option[] runSettings = [model, codegen, .. evaluation.RunSettings];
                 var given = runSettings.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
                 if (given.Count > 0)
                 {
@@ -85,11 +94,30 @@ public static class EvalCommand
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
                 return 2;
             }
+            if ((start.Scenario == ScenarioNames.SelfRepair) != (parse.GetValue(codegen) is not null))
+            {
+                await Console.Error.WriteLineAsync(start.Scenario == ScenarioNames.SelfRepair
+                    ? "error: --scenario selfrepair needs --codegen RUN_OR_FILE (the code-generation run to repair)"
+                    : "error: --codegen is for --scenario selfrepair only");
+                return ExitCodes.BadInput;
+            }
             if (!parse.GetValue(skipModelCheck) && await ModelServerCheck.CheckAsync(start.BaseUrl, start.Model,
                     Environment.GetEnvironmentVariable("OPENAI_API_KEY"), ModelServerCheck.DefaultTimeout, cancellationToken) is { } refused)
             {
                 await Console.Error.WriteLineAsync($"error: {refused.Message}; nothing was started (--skip-model-check starts anyway)");
                 return refused.Reachable ? ExitCodes.BadInput : ExitCodes.Failed;
+            }
+            if (parse.GetValue(codegen) is { } repaired)
+            {
+                try
+                {
+                    start = await SelfRepairOf(start, repaired, store, parse, cancellationToken);
+                }
+                catch (Exception error) when (error is InvalidDataException or RunNotFoundException or RedisConnectionException)
+                {
+                    await Console.Error.WriteLineAsync($"error: {error.Message}");
+                    return error is InvalidDataException ? ExitCodes.BadInput : ExitCodes.Failed;
+                }
             }
             var bus = StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout));
             try
@@ -117,6 +145,19 @@ public static class EvalCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The start as a self-repair of <paramref name="codegen"/>, whose samples are stored for the Generator in the services' Redis.</summary>
+    private static async Task<StartEvaluation> SelfRepairOf(
+        StartEvaluation start, string codegen, RunStoreOptions store, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var (connection, runStore) = await store.OpenAsync(parse);
+        await using (connection.ConfigureAwait(false))
+        {
+            var keys = new RedisKeys(store.KeyPrefix(parse));
+            var reader = new CodegenRunReader(runStore, new RedisProblemStore(connection, keys));
+            return await new SelfRepairStart(reader, new RedisCodegenStore(connection, keys)).AttachAsync(start, codegen, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Evaluations.Http;
 using Pipeline.Evaluations.Watching;
 using Pipeline.Cli.Runs;
+using Pipeline.Core.Scenarios;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
 using Spectre.Console;
@@ -44,6 +45,10 @@ public static class WatchCommand
                     Match = WatchSettings.Pattern(parse.GetValue(match)),
                     Template = evaluation.Template(parse),
                 };
+                if (settings.Template.Scenario == ScenarioNames.SelfRepair)
+                {
+                    throw new ArgumentException("lcb watch cannot start self-repairs: each names its code-generation run (lcb eval --scenario selfrepair --codegen RUN)");
+                }
             }
             catch (ArgumentException error)
             {

@@ -10,11 +10,17 @@ namespace Pipeline.Cli.Evaluation;
 /// </summary>
 public static class RunExtension
 {
-    /// <exception cref="RunNotExtendableException">the run's registration does not hold the command that started it.</exception>
+    /// <exception cref="RunNotExtendableException">the run's registration does not hold the command that started it, or it is a self-repair.</exception>
     public static StartEvaluation Extend(RunRegistration run, DatasetSelection selection, string? baseUrl, Guid newRunId)
     {
         var request = run.Request ?? throw new RunNotExtendableException(
             $"run {run.RunId} was registered before runs kept their settings (base URL, sampling, timeout); start a new run with `lcb eval --model … --base-url …`");
+        if (request.Codegen is not null)
+        {
+            // Its code-generation samples are stored under its own run id; a new selection needs them read again.
+            throw new RunNotExtendableException(
+                $"run {run.RunId} is a self-repair of {request.Codegen.Source}; start a new one with `lcb eval --scenario selfrepair --codegen …` and the new selection");
+        }
         return request with
         {
             RunId = newRunId,

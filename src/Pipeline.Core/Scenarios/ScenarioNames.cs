@@ -4,11 +4,12 @@ namespace Pipeline.Core.Scenarios;
 public static class ScenarioNames
 {
     public const string Default = "codegeneration";
+    public const string SelfRepair = "selfrepair";
 
     private static readonly IReadOnlyDictionary<string, Scenario> ByName = new Dictionary<string, Scenario>
     {
         ["codegeneration"] = Scenario.CodeGeneration,
-        ["selfrepair"] = Scenario.SelfRepair,
+        [SelfRepair] = Scenario.SelfRepair,
         ["testoutputprediction"] = Scenario.TestOutputPrediction,
         ["codeexecution"] = Scenario.CodeExecution,
     };

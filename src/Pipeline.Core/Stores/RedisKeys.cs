@@ -19,6 +19,9 @@ public sealed record RedisKeys(string Prefix = RedisKeys.DefaultPrefix)
     /// <summary>A cached model answer, by the digest of its request and the sample's index.</summary>
     public string Generation(string requestDigest, int sampleIndex) => $"{Prefix}gen:{requestDigest}:{sampleIndex}";
 
+    /// <summary>Hash of the code-generation samples a self-repair run repairs, by question id.</summary>
+    public string Codegen(Guid repairRunId) => $"{Prefix}codegen:{repairRunId:N}";
+
     /// <summary>Sorted set of run ids scored by start time.</summary>
     public string Runs => $"{Prefix}runs";
 

@@ -23,22 +23,28 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
         {
             throw new DatasetException(error.Message, error);
         }
-        var summary = await ingestor.IngestAsync(dataset.SourceFor(scenario), start.Selection, onBadRow, cancellationToken, scenario);
-        if (summary.Problems.Count == 0)
+        var repaired = RepairedProblems(scenario, start);
+        var selection = repaired is null ? start.Selection : start.Selection with { Limit = null };
+        var summary = await ingestor.IngestAsync(dataset.SourceFor(scenario), selection, onBadRow, cancellationToken, scenario);
+        var problems = repaired is null
+            ? summary.Problems
+            : [.. summary.Problems.Where(p => repaired.Contains(p.QuestionId)).Take(start.Selection.Limit ?? int.MaxValue)];
+        if (problems.Count == 0)
         {
             // A run of nothing would be announced and then refused downstream: refuse it here, with the selection.
-            throw new DatasetException($"the selection matches no problem in {dataset.SourceFor(scenario)}: {Describe(start.Selection)}");
+            throw new DatasetException($"the selection matches no problem in {dataset.SourceFor(scenario)}: {Describe(start.Selection)}"
+                + (repaired is null ? "" : $" that the code-generation run {start.Codegen!.Source} answered"));
         }
         var started = new EvaluationStarted
         {
             RunId = start.RunId,
             Model = start.Model,
-            ProblemIds = [.. summary.Problems.Select(p => p.QuestionId)],
+            ProblemIds = [.. problems.Select(p => p.QuestionId)],
             SamplesPerProblem = start.Sampling.N,
             Ks = start.Ks,
             Request = start,
         };
-        var commands = summary.Problems.Select(p => new GenerateSolutions
+        var commands = problems.Select(p => new GenerateSolutions
         {
             RunId = start.RunId,
             ProblemId = p.QuestionId,
@@ -53,6 +59,13 @@ public sealed class IngestPlanner(DatasetIngestor ingestor, DatasetOptions datas
         }).ToList();
         return new Plan(started, commands, summary);
     }
+
+    /// <summary>Self-repair repairs the problems of its code-generation run that the selection holds (as the offline runner); null for another scenario.</summary>
+    private static HashSet<string>? RepairedProblems(Scenario scenario, StartEvaluation start) => scenario != Scenario.SelfRepair
+        ? null
+        : start.Codegen is { } codegen
+            ? [.. codegen.ProblemIds]
+            : throw new DatasetException("a selfrepair run needs the code-generation run it repairs (codegen), and none was given");
 
     private static string Describe(DatasetSelection selection) => string.Join(", ", new[]
     {

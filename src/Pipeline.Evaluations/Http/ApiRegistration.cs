@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Evaluations;
 using Pipeline.Evaluations.Dashboard;
+using Pipeline.Evaluations.SelfRepair;
 using Pipeline.Evaluations.Watching;
+using Pipeline.Generation;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
 using Pipeline.Runs;
@@ -23,6 +25,9 @@ public static class ApiRegistration
         services.AddSingleton<EvaluationQueries>();
         services.AddStore<IPublishedScoreStore, InMemoryPublishedScoreStore>(configuration, (redis, keys) => new RedisPublishedScoreStore(redis, keys));
         services.AddDashboard();
+        services.AddCodegenStore(configuration);
+        services.AddSingleton<CodegenRunReader>();
+        services.AddSingleton<SelfRepairStart>();
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
         {

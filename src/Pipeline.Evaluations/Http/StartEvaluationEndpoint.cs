@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.SelfRepair;
+using Pipeline.Runs;
 
 namespace Pipeline.Evaluations.Http;
 
 /// <summary>
 /// POST /evaluations: validates, records and publishes StartEvaluation; 202 with the run's Location. A model already
-/// evaluated at that server gets 409 with the run that has it, unless "force" asks for a new run.
+/// evaluated at that server gets 409 with the run that has it, unless "force" asks for a new run. A self-repair names
+/// its code-generation run in "codegen" (a finished run's id or an _eval_all file); its samples are stored first.
 /// </summary>
 internal static class StartEvaluationEndpoint
 {
@@ -16,7 +19,7 @@ internal static class StartEvaluationEndpoint
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/evaluations", StartAsync);
 
-    private static async Task<IResult> StartAsync(HttpRequest http, EvaluationLauncher launcher, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(HttpRequest http, EvaluationLauncher launcher, SelfRepairStart selfRepair, CancellationToken cancellationToken)
     {
         EvaluationRequest? request;
         try
@@ -44,6 +47,17 @@ internal static class StartEvaluationEndpoint
             return Results.ValidationProblem(problems);
         }
         var start = request.ToTemplate().For(request.Model, request.BaseUrl);
+        if (request.Codegen is { } codegen)
+        {
+            try
+            {
+                start = await selfRepair.AttachAsync(start, codegen, cancellationToken);
+            }
+            catch (Exception error) when (error is InvalidDataException or RunNotFoundException)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["codegen"] = [error.Message] });
+            }
+        }
         LaunchResult result;
         try
         {

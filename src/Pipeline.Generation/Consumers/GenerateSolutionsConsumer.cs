@@ -1,9 +1,7 @@
 using MassTransit;
 using Pipeline.Contracts;
-using Pipeline.Core.Scenarios;
 using Pipeline.Core.Stores;
 using Pipeline.Generation;
-using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Generation.Consumers;
 
@@ -11,23 +9,14 @@ namespace Pipeline.Generation.Consumers;
 /// One problem in, one SolutionGenerated per sample out. A model server that keeps failing after the
 /// client's retries faults the message, which MassTransit moves to the _error queue with the reason.
 /// </summary>
-public sealed class GenerateSolutionsConsumer(IProblemStore problems, SampleGenerator generator) : IConsumer<GenerateSolutions>
+public sealed class GenerateSolutionsConsumer(IProblemStore problems, ScenarioSampler sampler) : IConsumer<GenerateSolutions>
 {
     public async Task Consume(ConsumeContext<GenerateSolutions> context)
     {
         var command = context.Message;
         var problem = await problems.GetAsync(command.ProblemId, context.CancellationToken)
             ?? throw new ProblemNotFoundException($"problem '{command.ProblemId}' is not in the problem store; ingest it first");
-        var asked = ScenarioPrompts.For(
-            ScenarioNames.Parse(command.Scenario), command.Cot, PromptStyles.Parse(command.PromptStyle), problem);
-        var samples = await generator.GenerateAsync(new GenerationRequest
-        {
-            BaseUrl = command.BaseUrl,
-            Model = command.Model,
-            Prompt = asked.Prompt,
-            Sampling = command.Sampling,
-            Extract = asked.Extract,
-        }, context.CancellationToken);
+        var samples = await sampler.SampleAsync(command, problem, context.CancellationToken);
         await context.PublishBatch(samples.Select(sample => new SolutionGenerated
         {
             RunId = command.RunId,

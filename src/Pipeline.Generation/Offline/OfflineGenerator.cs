@@ -31,15 +31,8 @@ public sealed class OfflineGenerator(SampleGenerator generator)
         Action<Problem, IReadOnlyList<GeneratedSample>> onProblemDone, CancellationToken cancellationToken) =>
         RunEachAsync(pending, settings.Parallelism, output, onProblemDone, async (problem, token) =>
         {
-            var asked = ScenarioPrompts.For(settings.Scenario, settings.Cot, settings.Style, problem);
-            var samples = await generator.GenerateAsync(new GenerationRequest
-            {
-                BaseUrl = settings.BaseUrl,
-                Model = settings.Model,
-                Prompt = asked.Prompt,
-                Sampling = settings.Sampling,
-                Extract = asked.Extract,
-            }, token);
+            var samples = await generator.GenerateAsync(GenerationRequest.Official(
+                settings.Scenario, settings.Cot, settings.Style, problem, settings.BaseUrl, settings.Model, settings.Sampling), token);
             return (samples, GenerationRow.Serialize(problem, samples));
         }, cancellationToken);
 

@@ -5,25 +5,32 @@ namespace Pipeline.Generation.Prompts;
 /// <summary>
 /// The official code execution prompts (lcb_runner/prompts/code_execution.py), byte for byte: the direct prompt
 /// with its two few-shot examples and the chain-of-thought prompt with its worked example, under the official
-/// system message. The official runner has no GenericBase prompt for this scenario.
+/// system message. OpenAIChat, LLaMa3 and Claude3 send it as (system, user) messages, DeepSeekCodeInstruct as the bare
+/// prompt text (the official returns the prompt alone). Every other style crashes the official builder (it names
+/// LMStyle.MagiCoder, which no longer exists) and is refused.
 /// </summary>
 public static class CodeExecutionPrompt
 {
     public const string SystemMessage = "You are an expert at Python programming, code execution, test case generation, and fuzzing.";
 
-    /// <summary>The styles the official runner has a prompt of that Pipeline builds: OpenAIChat only.</summary>
-    public static IReadOnlySet<PromptStyle> Styles { get; } = new HashSet<PromptStyle> { PromptStyle.OpenAIChat };
+    /// <summary>The styles the official builder reaches before it names an LMStyle member that does not exist.</summary>
+    public static IReadOnlySet<PromptStyle> Styles { get; } = new HashSet<PromptStyle>
+    {
+        PromptStyle.OpenAIChat, PromptStyle.LLaMa3, PromptStyle.Claude3, PromptStyle.DeepSeekCodeInstruct,
+    };
 
     /// <exception cref="UnsupportedPromptStyleException">the official runner has no prompt of this style for the scenario</exception>
-    public static ModelPrompt Build(PromptStyle style, string code, string input, bool cot) => style switch
+    public static ModelPrompt Build(PromptStyle style, string code, string input, bool cot)
     {
-        PromptStyle.OpenAIChat => new ModelPrompt
+        if (!Styles.Contains(style))
         {
-            Style = style,
-            Messages = [new ChatMessage("system", SystemMessage), new ChatMessage("user", cot ? Cot(code, input) : Direct(code, input))],
-        },
-        _ => throw new UnsupportedPromptStyleException(Scenario.CodeExecution, style),
-    };
+            throw new UnsupportedPromptStyleException(Scenario.CodeExecution, style);
+        }
+        var prompt = cot ? Cot(code, input) : Direct(code, input);
+        return style == PromptStyle.DeepSeekCodeInstruct
+            ? ModelPrompt.Completion(style, prompt)
+            : ModelPrompt.Chat(style, new ChatMessage("system", SystemMessage), new ChatMessage("user", prompt));
+    }
 
     /// <summary>The official make_direct_output_prompt.</summary>
     public static string Direct(string code, string input) => $$"""

@@ -6,8 +6,8 @@ namespace Pipeline.Generation.Prompts;
 /// Which prompt styles Pipeline builds a prompt for, per scenario. The official builders are if/elif chains that end
 /// in a <c>NotImplementedError</c>, and those of self-repair, test output prediction and code execution name LMStyle
 /// members that no longer exist (MagiCoder, WizardCoder, …), so a style past those branches crashes the official run.
-/// Test output prediction and code execution are built here for OpenAIChat only. Any other pair is refused before
-/// anything is started.
+/// Self-repair, test output prediction and code execution each work in OpenAIChat, LLaMa3, DeepSeekCodeInstruct and
+/// Claude3. Any other pair is refused before anything is started.
 /// </summary>
 public static class ScenarioStyles
 {

@@ -20,8 +20,8 @@ public sealed class RepairSampler(SampleGenerator generator)
             ? Kept(item, style)
             : (await generator.GenerateAsync(new GenerationRequest
             {
-                BaseUrl = baseUrl, Model = model, Prompt = item.Prompt, Sampling = sampling with { N = 1 },
-            }, cancellationToken))[0] with { SampleIndex = item.SampleIndex }));
+                BaseUrl = baseUrl, Model = model, Prompt = item.Prompt, Sampling = sampling with { N = 1 }, FirstSampleIndex = item.SampleIndex,
+            }, cancellationToken))[0]));
     }
 
     private static GeneratedSample Kept(RepairItem item, PromptStyle style) => new()

@@ -16,6 +16,9 @@
   splice (chained comparisons, `and`, several statements) is False here, as is an output that is not a
   Python literal.
 
+This module is the worker's side (it alone holds the expected output); the child's side is prediction_child.py,
+the official texts (BASE_IMPORTS, check_testcase_output's answer parsing) prediction_official.py.
+
 Request (worker.py): tests == [{"input", "output", "testtype": "testoutput" | "execution"}], "code" is the
 answer, "program" the code under test (execution). Reply results: [1] true, [0] false, [] skipped.
 Known limits (docs/decisions/017-prediction-scenarios.md): the child cannot forge a verdict, only a value
@@ -23,15 +26,12 @@ the answer itself names (it never holds the expected output); a testoutput answe
 function's locals (expected_output) is a NameError here.
 """
 import ast
-import builtins
-import contextlib
-import io
 import json
-import signal
 
-import lcb_grader as grader
+import prediction_child
 import value_codec
 import verdicts
+from prediction_official import BASE_IMPORTS
 
 try:  # loaded before any fork, as in the official runner (its parent imports datasets, hence pandas)
     import pandas  # noqa: F401
@@ -40,42 +40,6 @@ except ImportError:  # the runtime lacks python3-pandas: BASE_IMPORTS fails and 
 
 CHECKS = ("testoutput", "execution")
 EXECUTION_TIMEOUT = 3  # official check_correctness(code_to_execute, 3)
-
-BASE_IMPORTS = """from itertools import accumulate, chain, combinations, count, permutations, product, groupby, islice, repeat
-from copy import deepcopy
-from string import ascii_lowercase
-from math import floor, log2, log10, sqrt, comb, gcd, ceil, inf, isqrt
-from collections import defaultdict, deque, Counter
-from bisect import bisect, bisect_left, bisect_right, insort
-from heapq import heappush, heappop, heapify, merge
-from functools import reduce, cache, lru_cache
-from random import randrange, shuffle
-from operator import itemgetter, sub
-from re import search as re_search  # Assuming 're' refers to a regex search
-from os.path import commonprefix
-from typing import List, Tuple, Dict, Set, Optional, Union, Any, Callable, Iterable, Iterator, Generator
-import copy
-import string
-import math
-import collections
-import bisect
-import heapq
-import functools
-import random
-import itertools
-import operator
-import re
-import numpy as np
-import pandas as pd
-from math import log, prod  # 'log' and 'prod' are functions in the math module
-from collections import deque, defaultdict, Counter, OrderedDict
-from itertools import accumulate, permutations, combinations, product, groupby, islice, chain, repeat, zip_longest, cycle
-from functools import lru_cache, reduce, partial
-# from sortedcontainers import SortedList, SortedDict, SortedSet
-# import sortedcontainers
-from operator import iand
-import sys
-"""
 
 
 def check_of(tests):
@@ -202,118 +166,9 @@ def _false(reason):
     return {"results": [0], "metadata": {"error_message": reason}}
 
 
-# ---- child side (untrusted: runs the answer) ----
-
 def run(request, channel):
-    if request["check"] == "execution":
-        _execute(request, channel)
-    else:
-        channel.report(_evaluate_answer(request["answer"], request["timeout"]))
-
-
-class _Timeout(Exception):
-    pass
-
-
-def _execute(request, channel):
-    """The official unsafe_execute, in this child, up to the comparison: the program, then the answer's
-    value, then (only when the worker asks, as `or` evaluates them only then) its alternatives' truthiness."""
-    grader.reliability_guard()
-    builtins.exit = None  # utils_execute's guard also removes exit
-    namespace = {}
-    try:
-        with _swallow_io(), _time_limit(request["timeout"]):
-            exec(request["program"], namespace)
-            channel.report({"value": value_codec.safe_encode(eval(request["answer"], namespace))})
-            if request["alternatives"] is not None and channel.command() == "alternatives":
-                channel.report({"truthy": bool(eval(request["alternatives"], namespace))})
-    except _Timeout:
-        channel.report({"outcome": "timed out"})
-    except BaseException as error:
-        channel.report({"outcome": f"failed: {_safe_repr(error)}"})
-
-
-def _evaluate_answer(answer, timeout):
-    """check_testcase_output up to the comparison: the asserted text, eval'ed under a time limit."""
-    try:
-        with _time_limit(timeout):
-            value = eval(asserted_text(answer), {"ast": ast, "json": json, "__builtins__": builtins})
-    except BaseException as error:  # the official `except:` takes anything, SystemExit included
-        return {"raised": _safe_repr(error)}
-    return {"value": value_codec.safe_encode(value)}
-
-
-def asserted_text(answer):
-    """The official check_testcase_output's choice of text to eval."""
-    if len(answer.splitlines()) > 1:
-        for line in answer.splitlines():
-            if line.startswith("#"):
-                continue
-            if "assert" in line:
-                answer = line
-                break
-    answer = answer.strip()
-    return str(parse_assert_statement(answer)) if "assert" in answer else answer
-
-
-def parse_assert_statement(statement):
-    """The official parse_assert_statement: the source of the right side of `==`, or a message text."""
-    try:
-        parsed = ast.parse(statement, mode="exec")
-    except SyntaxError:
-        return "Invalid syntax"
-    if len(parsed.body) == 0:
-        return "Empty statement"
-    if not isinstance(parsed.body[0], ast.Assert):
-        return "Not an assert statement"
-    comparison = parsed.body[0].test
-    if not isinstance(comparison, ast.Compare) or not isinstance(comparison.ops[0], ast.Eq):
-        return "Not an equality assertion"
-    return ast.get_source_segment(statement, comparison.comparators[0])
-
-
-def _safe_repr(error):
-    try:
-        return repr(error)[:verdicts.MAX_TEXT]
-    except BaseException:
-        return type(error).__name__
-
-
-@contextlib.contextmanager
-def _time_limit(seconds):
-    def on_alarm(signum, frame):
-        raise _Timeout("Timed out!")
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    signal.signal(signal.SIGALRM, on_alarm)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-
-
-class _WriteOnlyStringIO(io.StringIO):
-    def read(self, *args, **kwargs):
-        raise OSError
-
-    def readline(self, *args, **kwargs):
-        raise OSError
-
-    def readlines(self, *args, **kwargs):
-        raise OSError
-
-    def readable(self, *args, **kwargs):
-        return False
-
-
-class _RedirectStdin(contextlib._RedirectStream):
-    _stream = "stdin"
-
-
-@contextlib.contextmanager
-def _swallow_io():
-    stream = _WriteOnlyStringIO()
-    with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream), _RedirectStdin(stream):
-        yield
+    """The child's side of a check: prediction_child runs the answer."""
+    prediction_child.run(request, channel)
 
 
 def _require(condition):

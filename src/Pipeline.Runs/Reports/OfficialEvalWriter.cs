@@ -7,7 +7,7 @@ namespace Pipeline.Runs.Reports;
 /// <summary>
 /// Writes what the official runner writes for code generation, so LCB tooling reads it unchanged:
 /// <c>eval_all.json</c> (problem fields, output_list, code_list, graded_list, pass@1, metadata as JSON
-/// strings) and <c>eval.json</c> ([metrics with "detail", per-problem results, metadata]), problems
+/// strings, and a self-repair's original_code_list) and <c>eval.json</c> ([metrics with "detail", per-problem results, metadata]), problems
 /// sorted by question_id and indexed in that order.
 /// </summary>
 public sealed class OfficialEvalWriter : IRunExportWriter
@@ -71,6 +71,10 @@ public sealed class OfficialEvalWriter : IRunExportWriter
         json.WriteEndArray();
         WriteFloat(json, "pass@1", graded.Samples.Count == 0 ? 0 : graded.Samples.Count(s => s.Passed) / (double)graded.Samples.Count);
         WriteStrings(json, "metadata", graded.MetadataJson);
+        if (graded.OriginalCodeList is { } originals)
+        {
+            WriteStrings(json, "original_code_list", originals);
+        }
         json.WriteEndObject();
     }
 

@@ -13,6 +13,6 @@ public sealed record GroupScore
         Group = group,
         Problems = problems.Count,
         Samples = problems.Sum(p => p.Samples),
-        PassAtK = Scoring.PassAtK.Average(problems.Select(p => (p.Samples, p.Correct)).ToList(), ks),
+        PassAtK = Scoring.PassAtK.Average(problems.Select(p => (p.Counted, p.Correct)).ToList(), ks),
     };
 }

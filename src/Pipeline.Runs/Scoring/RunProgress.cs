@@ -31,7 +31,7 @@ public sealed record RunProgress
             Run = run,
             ProblemsComplete = complete.Count,
             SamplesGraded = all.Sum(p => (long)p.Samples),
-            ProvisionalPassAt1 = complete.Count == 0 ? null : complete.Average(p => PassAtK.Estimate(p.Samples, p.Correct, 1)),
+            ProvisionalPassAt1 = complete.Count == 0 ? null : complete.Average(p => PassAtK.Estimate(p.Counted, p.Correct, 1)),
             CompletedAt = report?.CompletedAt,
             Parked = report is null ? parked ?? [] : [],
         };

@@ -1,3 +1,4 @@
+using Pipeline.Core.Scenarios;
 using Pipeline.Runs;
 
 namespace Pipeline.Runs.Scoring;
@@ -10,6 +11,7 @@ public static class RunScores
         RunRegistration run, IReadOnlyDictionary<string, ProblemCounts> counts, DateWindow window, bool completeOnly)
     {
         var scored = new List<ScoredProblem>(run.Problems.Count);
+        var dropsSkipped = ScenarioNames.Parse(run.Request?.Scenario ?? ScenarioNames.Default) == Scenario.CodeExecution;
         foreach (var problem in run.Problems)
         {
             if (!window.Contains(problem.ContestDate))
@@ -21,7 +23,7 @@ public static class RunScores
             {
                 continue;
             }
-            scored.Add(new ScoredProblem(problem, count.Samples, count.Correct));
+            scored.Add(new ScoredProblem(problem, count.Samples, count.Correct, dropsSkipped ? count.Skipped : 0));
         }
         return scored;
     }

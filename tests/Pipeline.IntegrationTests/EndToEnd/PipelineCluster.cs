@@ -45,6 +45,9 @@ public sealed class PipelineCluster : IEvaluatedPipeline, IAsyncDisposable
 
     public IRunStore Store => new RedisRunStore(redis!, new RedisKeys(KeyPrefix));
 
+    /// <summary>The cluster's Redis, for stores a test reads or fills beside the services (under <see cref="KeyPrefix"/>).</summary>
+    public IConnectionMultiplexer Redis => redis!;
+
     /// <summary>How the replay server's synthetic models (one per prediction scenario, made from the bundled rows) mix their answers.</summary>
     public static readonly SyntheticMix Synthetic = new() { WrongShare = 0.3, MalformedShare = 0.2, Seed = 7 };
 

@@ -19,6 +19,27 @@ public sealed class RunOptionsTests
         Assert.Equal("release_latest", start.Selection.Release);
     }
 
+    [Theory]
+    [InlineData("selfrepair", null, "selfrepair needs codegen")]
+    [InlineData("codegeneration", "run-1", "codegen is for scenario selfrepair only")]
+    public void A_self_repair_names_its_code_generation_run_and_nothing_else_does(string scenario, string? codegen, string problem)
+    {
+        var request = new EvaluationRequest { Model = "m", BaseUrl = "http://h:1/v1", Scenario = scenario, Codegen = codegen };
+
+        Assert.StartsWith(problem, Assert.Single(request.Problems()["codegen"]));
+        Assert.Empty(new EvaluationRequest { Model = "m", BaseUrl = "http://h:1/v1", Scenario = "selfrepair", Codegen = "run-1" }.Problems());
+    }
+
+    [Fact]
+    public void A_checkpoint_is_claimed_once_per_scenario_and_code_generation_keeps_its_key()
+    {
+        var codegen = new RunOptions().ToTemplate().For("m", "http://h:1/v1");
+        var execution = new RunOptions { Scenario = "codeexecution", Cot = true }.ToTemplate().For("m", "http://h:1");
+
+        Assert.Equal(EvaluationLauncher.ClaimKey("http://h:1/v1", "m"), EvaluationLauncher.ClaimKey(codegen));
+        Assert.Equal(EvaluationLauncher.ClaimKey("http://h:1/v1", "m") + "#codeexecution (cot)", EvaluationLauncher.ClaimKey(execution));
+    }
+
     [Fact]
     public void Every_unusable_field_is_named()
     {

@@ -23,6 +23,17 @@ public sealed class GradeInputTests : IDisposable
     }
 
     [Fact]
+    public void A_self_repair_row_keeps_its_original_code_list_for_the_official_eval_all()
+    {
+        var file = Write("repair.jsonl", "{\"question_id\": \"a\", \"code_list\": [\"fixed\"], \"original_code_list\": [\"broken\"]}\n");
+
+        var repaired = Assert.Single(GenerationsFile.Read(file));
+
+        Assert.Equal(["broken"], repaired.OriginalCodeList);
+        Assert.Null(Assert.Single(GenerationsFile.Read(Write("plain.jsonl", "{\"question_id\": \"a\", \"code_list\": [\"x\"]}\n"))).OriginalCodeList);
+    }
+
+    [Fact]
     public void A_row_without_code_list_is_refused_with_its_position()
     {
         var file = Write("bad.jsonl", "{\"question_id\": \"a\", \"code_list\": [\"x\"]}\n{\"question_id\": \"b\"}\n");

@@ -63,6 +63,34 @@ public sealed class IngestPlannerTests
         Assert.EndsWith("matches no problem in " + LcbTestData.File("problems.jsonl") + ": release release_latest, from 2030-01-01", error.Message);
     }
 
+    [Fact]
+    public async Task A_self_repair_plans_the_selected_problems_its_code_generation_run_answered_up_to_the_limit()
+    {
+        var planner = Planner(LcbTestData.File("problems.jsonl"));
+        var all = await planner.PlanAsync(Start(new DatasetSelection { Release = "release_latest" }));
+        var answered = all.Started.ProblemIds.Where((_, index) => index % 3 == 0).ToList();
+        var repair = Start(new DatasetSelection { Release = "release_latest", Limit = 5 }) with
+        {
+            Scenario = "selfrepair", Codegen = new CodegenSource { Source = "run x", ProblemIds = [.. answered, "not-in-the-dataset"] },
+        };
+
+        var plan = await planner.PlanAsync(repair);
+
+        Assert.Equal(answered.Take(5), plan.Started.ProblemIds);
+        Assert.Equal(plan.Started.ProblemIds, plan.Commands.Select(c => c.ProblemId));
+        Assert.All(plan.Commands, c => Assert.Equal("selfrepair", c.Scenario));
+    }
+
+    [Fact]
+    public async Task A_self_repair_without_its_code_generation_run_is_refused()
+    {
+        var start = Start(new DatasetSelection { Release = "release_latest" }) with { Scenario = "selfrepair" };
+
+        var error = await Assert.ThrowsAsync<DatasetException>(() => Planner(LcbTestData.File("problems.jsonl")).PlanAsync(start));
+
+        Assert.Contains("needs the code-generation run it repairs", error.Message);
+    }
+
     private IngestPlanner Planner(string source) =>
         new(new DatasetIngestor(_problems, _suites), new DatasetOptions { Source = source });
 

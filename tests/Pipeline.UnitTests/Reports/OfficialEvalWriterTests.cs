@@ -43,6 +43,18 @@ public sealed class OfficialEvalWriterTests : IDisposable
         Assert.Equal(["pass@1", "pass@5"], metrics.Keys);
     }
 
+    [Fact]
+    public void A_self_repair_row_keeps_original_code_list_after_metadata_as_the_official_and_others_have_none()
+    {
+        OfficialEvalWriter.Write([Graded("a", [[1], [-2]]) with { OriginalCodeList = ["first", "second"] }, Graded("b", [[1], [1]])], _folder);
+
+        var rows = Read("eval_all.json");
+        Assert.Equal(["first", "second"], rows[0].GetProperty("original_code_list").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("original_code_list", rows[0].EnumerateObject().Last().Name);
+        Assert.Equal("metadata", rows[0].EnumerateObject().SkipLast(1).Last().Name);
+        Assert.False(rows[1].TryGetProperty("original_code_list", out _));
+    }
+
     private JsonElement Read(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, name))).RootElement;
 
     private static ExportedProblem Graded(string id, int[][] results) => new(

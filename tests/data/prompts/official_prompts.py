@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import types
+from datetime import datetime, timezone
 
 sys.path.insert(0, os.getcwd())
 sys.modules["datasets"] = types.SimpleNamespace(load_dataset=None)
@@ -35,6 +36,10 @@ from lcb_runner.lm_styles import LMStyle  # noqa: E402
 from lcb_runner.benchmarks.code_generation import CodeGenerationProblem  # noqa: E402
 from lcb_runner.prompts.code_generation import format_prompt_generation  # noqa: E402
 from lcb_runner.prompts.self_repair import format_prompt_self_repair, get_check_prompt  # noqa: E402
+from lcb_runner.benchmarks.code_execution import CodeExecutionProblem  # noqa: E402
+from lcb_runner.benchmarks.test_output_prediction import TestOutputPredictionProblem  # noqa: E402
+from lcb_runner.prompts.code_execution import format_prompt_execution, format_prompt_execution_cot  # noqa: E402
+from lcb_runner.prompts.test_output_prediction import format_prompt_test_output  # noqa: E402
 
 STYLES = ["OpenAIChat", "GenericBase", "OpenAIReason", "DeepSeekR1", "CodeQwenInstruct", "QwQ", "LLaMa3",
           "DeepSeekCodeInstruct", "Claude3"]
@@ -101,9 +106,41 @@ def self_repair(data, out):
                 out.write(json.dumps(line) + "\n")
 
 
+def rows_of(data, name):
+    with open(os.path.join(data, "lcb", name), encoding="utf-8") as rows:
+        for line in rows:
+            if line.strip():
+                row = json.loads(line)
+                date = row["contest_date"]
+                row["contest_date"] = (datetime.fromtimestamp(date / 1000, tz=timezone.utc).replace(tzinfo=None)
+                                       if isinstance(date, int) else datetime.fromisoformat(date))
+                yield row
+
+
+def test_output_prediction(data, out):
+    """Every bundled test_generation row (keyed question_id/test_id) in every style."""
+    for row in sorted(rows_of(data, "test_generation.sample.jsonl"), key=lambda r: (r["question_id"], r["test_id"])):
+        problem = TestOutputPredictionProblem(**row)
+        prompts = {style: attempt(lambda: format_prompt_test_output(problem, LMStyle(style))) for style in STYLES}
+        out.write(json.dumps({"key": f"{problem.question_id}/{problem.test_id}", "prompts": prompts}) + "\n")
+
+
+def code_execution(data, out):
+    """Every bundled execution row, direct and chain-of-thought, in every style."""
+    for row in sorted(rows_of(data, "execution.fixture.jsonl"), key=lambda r: int(r["id"].split("_")[1])):
+        problem = CodeExecutionProblem(**row)
+        for cot, build in ((False, format_prompt_execution), (True, format_prompt_execution_cot)):
+            prompts = {style: attempt(lambda: build(problem, LMStyle(style))) for style in STYLES}
+            out.write(json.dumps({"key": problem.id, "cot": cot, "prompts": prompts}) + "\n")
+
+
 if __name__ == "__main__":
     data_dir = sys.argv[1]
     with open(os.path.join(data_dir, "prompts", "codegeneration.official.jsonl"), "w", encoding="utf-8") as f:
         code_generation(data_dir, f)
     with open(os.path.join(data_dir, "prompts", "selfrepair.official.jsonl"), "w", encoding="utf-8") as f:
         self_repair(data_dir, f)
+    with open(os.path.join(data_dir, "prompts", "testoutputprediction.official.jsonl"), "w", encoding="utf-8") as f:
+        test_output_prediction(data_dir, f)
+    with open(os.path.join(data_dir, "prompts", "codeexecution.official.jsonl"), "w", encoding="utf-8") as f:
+        code_execution(data_dir, f)

@@ -3,8 +3,12 @@ using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Cli.Commands.Grade;
 
-/// <summary>A problem's samples: the code to grade and, when the file has them, the raw model outputs.</summary>
-public sealed record ProblemGenerations(string QuestionId, IReadOnlyList<string> CodeList, IReadOnlyList<string> OutputList);
+/// <summary>
+/// A problem's samples: the code to grade and, when the file has them, the raw model outputs and (self-repair) the
+/// code-generation run's code the samples repaired, which the official eval_all keeps as original_code_list.
+/// </summary>
+public sealed record ProblemGenerations(
+    string QuestionId, IReadOnlyList<string> CodeList, IReadOnlyList<string> OutputList, IReadOnlyList<string>? OriginalCodeList = null);
 
 /// <summary>
 /// Reads generations in the official <c>_eval_all.json</c> layout (a JSON array), its .jsonl form, or
@@ -51,7 +55,7 @@ public static class GenerationsFile
             var needs = extract is null ? listName : "output_list";
             throw new InvalidDataException($"{path}: row {number} needs {(prediction ? "id, or question_id and test_id," : "question_id")} and a {needs} array");
         }
-        return new ProblemGenerations(key, answers, outputList ?? answers);
+        return new ProblemGenerations(key, answers, outputList ?? answers, Strings(row, "original_code_list"));
     }
 
     private static List<string>? Strings(JsonElement row, string name) =>

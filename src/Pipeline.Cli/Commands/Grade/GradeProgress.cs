@@ -51,6 +51,6 @@ public static class GradeProgress
             ProblemId = p.Problem.Problem.QuestionId, SampleIndex = s, Passed = outcome.Passed, Results = outcome.Results,
             MetadataJson = outcome.MetadataJson, Code = p.Generations.CodeList[s], RawOutput = p.Generations.OutputList[s],
             GradingMs = outcome.Elapsed.TotalMilliseconds,
-        })]))];
+        })]) { OriginalCodeList = p.Generations.OriginalCodeList })];
     }
 }

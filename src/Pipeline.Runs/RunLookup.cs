@@ -1,9 +1,7 @@
-using Pipeline.Runs;
-
-namespace Pipeline.Cli.Runs;
+namespace Pipeline.Runs;
 
 /// <summary>Finds a run from what a user types: its full id or an unambiguous start of it.</summary>
-internal static class RunLookup
+public static class RunLookup
 {
     public static async Task<RunRegistration> FindAsync(IRunStore store, string text, CancellationToken cancellationToken)
     {
