@@ -20,6 +20,11 @@ public sealed record SolutionGraded
     public double GradingMs { get; init; }
     /// <summary>The verdict came from the Executor's verdict store (the same code graded on the same suite before), not a fresh grade.</summary>
     public bool Reused { get; init; }
+    /// <summary>Carried from SolutionGenerated so the Scorer keeps what the dashboard's generation statistics show.</summary>
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public double LatencyMs { get; init; }
+    public string? GenerationIssue { get; init; }
     /// <summary>Carried from SolutionGenerated: the answer was cut at the token limit.</summary>
     public bool Truncated { get; init; }
     /// <summary>Carried from SolutionGenerated: why the model gave no usable answer (graded as failing); null when it answered.</summary>

@@ -11,6 +11,8 @@ declare -A needs=(
   [python3-pandas]=/usr/lib/python3/dist-packages/pandas
   [python3-tqdm]=/usr/lib/python3/dist-packages/tqdm  # the official runner, run beside lcb grade by bench official
   [docker-compose]=/usr/bin/docker-compose
+  [chromium]=/usr/bin/chromium
+  [npm]=/usr/bin/npm
 )
 missing=()
 for package in "${!needs[@]}"; do

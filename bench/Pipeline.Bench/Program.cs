@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new IngestBenchmark(),
     new GenerateBenchmark(),
     new ScorerBenchmark(),
+    new DashboardBenchmark(),
     new SandboxBench(),
     new PipelineBenchmark(),
     new ScaleOutBenchmark(),

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Pipeline.Contracts;
-using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
@@ -65,7 +64,7 @@ internal sealed class ScorerBenchmark : IBenchmark
             $"  {name,-24} {deliveries.Count / clock.Elapsed.TotalSeconds,10:N0} deliveries/s  ({deliveries.Count} in {clock.Elapsed.TotalMilliseconds:N0} ms, completions: {completions})");
     }
 
-    private static async Task DeleteKeysAsync(IConnectionMultiplexer redis, string prefix)
+    internal static async Task DeleteKeysAsync(IConnectionMultiplexer redis, string prefix)
     {
         foreach (var server in redis.GetServers())
         {

@@ -20,7 +20,7 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
 
     /// <summary>
     /// Every run, newest first: those started here and those the Scorer registered from elsewhere. Each entry is the
-    /// detail's summary (state, progress, parked count, server), without the parked list and the report.
+    /// detail's summary (state, progress, parked count, server, the report once completed), without the parked list.
     /// </summary>
     public async Task<IReadOnlyList<EvaluationStatus>> ListAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +29,8 @@ public sealed class EvaluationQueries(IEvaluationLedger ledger, IRunStore runs)
         foreach (var run in await runs.ListRunsAsync(cancellationToken))
         {
             var snapshot = await RunSnapshot.ReadAsync(runs, run, cancellationToken);
-            statuses.Add(Summary(snapshot.Progress!, requested.GetValueOrDefault(run.RunId), snapshot.Report));
+            // The report is read anyway; the dashboard's runs table shows its pass@1.
+            statuses.Add(Summary(snapshot.Progress!, requested.GetValueOrDefault(run.RunId), snapshot.Report) with { Report = snapshot.Report });
             requested.Remove(run.RunId);
         }
         foreach (var waiting in requested.Values)

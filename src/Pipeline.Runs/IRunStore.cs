@@ -24,6 +24,9 @@ public interface IRunStore
 
     Task<IReadOnlyList<SampleVerdict>> GetVerdictsAsync(Guid runId, CancellationToken cancellationToken = default);
 
+    /// <summary>One problem's recorded samples, by index, read without loading the rest of the run (the dashboard's sample view).</summary>
+    Task<IReadOnlyList<SampleVerdict>> GetProblemVerdictsAsync(Guid runId, string problemId, int samplesPerProblem, CancellationToken cancellationToken = default);
+
     /// <summary>Stores the final report unless one is stored: true for exactly one caller per run.</summary>
     Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default);
 

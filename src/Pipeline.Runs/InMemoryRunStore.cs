@@ -77,6 +77,16 @@ public sealed class InMemoryRunStore : IRunStore
         }
     }
 
+    public Task<IReadOnlyList<SampleVerdict>> GetProblemVerdictsAsync(
+        Guid runId, string problemId, int samplesPerProblem, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<SampleVerdict>>(
+                VerdictsOf(runId).Values.Where(v => v.ProblemId == problemId).OrderBy(v => v.SampleIndex).ToList());
+        }
+    }
+
     public Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default)
     {
         lock (_gate)

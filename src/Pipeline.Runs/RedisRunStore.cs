@@ -91,6 +91,14 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
         return values.Select(v => RunStoreJson.Read<SampleVerdict>(v.ToString())).ToList();
     }
 
+    public async Task<IReadOnlyList<SampleVerdict>> GetProblemVerdictsAsync(
+        Guid runId, string problemId, int samplesPerProblem, CancellationToken cancellationToken = default)
+    {
+        var fields = Enumerable.Range(0, samplesPerProblem).Select(i => (RedisValue)RedisRunKeys.SampleField(problemId, i)).ToArray();
+        var values = await Db.HashGetAsync(_keys.Verdicts(runId), fields);
+        return values.Where(v => !v.IsNull).Select(v => RunStoreJson.Read<SampleVerdict>(v.ToString())).ToList();
+    }
+
     public Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default) =>
         Db.StringSetAsync(_keys.Report(report.RunId), RunStoreJson.Write(report), when: When.NotExists);
 

@@ -15,6 +15,11 @@ public sealed record SampleVerdict
     public double GradingMs { get; init; }
     /// <summary>The Executor answered from its verdict store instead of grading.</summary>
     public bool Reused { get; init; }
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public double LatencyMs { get; init; }
+    /// <summary>Why the model gave no usable answer (empty, unparseable, …); null for a real answer.</summary>
+    public string? GenerationIssue { get; init; }
     /// <summary>The model's answer was cut at the token limit.</summary>
     public bool Truncated { get; init; }
     /// <summary>Why the model gave no usable answer (empty, unparseable, missing choice), so "no answer" is told from "wrong answer".</summary>
@@ -36,6 +41,10 @@ public sealed record SampleVerdict
         RawOutput = graded.RawOutput,
         GradingMs = graded.GradingMs,
         Reused = graded.Reused,
+        PromptTokens = graded.PromptTokens,
+        CompletionTokens = graded.CompletionTokens,
+        LatencyMs = graded.LatencyMs,
+        GenerationIssue = graded.GenerationIssue,
         Truncated = graded.Truncated,
         GenerationIssue = graded.GenerationIssue,
         ReasoningContent = graded.ReasoningContent,

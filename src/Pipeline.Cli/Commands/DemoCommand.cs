@@ -27,13 +27,15 @@ public static class DemoCommand
         var model = new Option<string>("--model") { Description = "bundled recording to replay", DefaultValueFactory = _ => DefaultModel };
         var limit = new Option<int?>("--limit") { Description = "only the first N problems" };
         var data = new Option<string?>("--data") { Description = "folder with problems.jsonl and generations/ (default: the bundled tests/data/lcb)" };
+        var serve = new Option<bool>("--serve") { Description = "keep the dashboard up after the demo (Ctrl-C stops) and print its address" };
+        var port = new Option<int>("--port") { Description = "the dashboard's port with --serve", DefaultValueFactory = _ => 8080 };
         var wrong = new Option<double>("--wrong-share") { Description = "prediction scenarios: share of synthetic answers that are wrong", DefaultValueFactory = _ => 0.2 };
         var malformed = new Option<double>("--malformed-share") { Description = "prediction scenarios: share of synthetic answers without an assertion", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<int>("--seed") { Description = "prediction scenarios: seed of the synthetic answers", DefaultValueFactory = _ => 1 };
         var scenario = new ScenarioOptions();
         var command = new Command("demo", "Run the whole pipeline in this process on the bundled problems and a recorded model (synthetic answers for the prediction scenarios)")
         {
-            model, limit, data, wrong, malformed, seed,
+            model, limit, data, wrong, malformed, seed, serve, port,
         };
         scenario.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -48,7 +50,7 @@ public static class DemoCommand
                     return await PredictionDemo.ExecuteAsync(chosen, scenario.Cot(parse), parse.GetValue(limit), folder, mix, AnsiConsole.Console, cancellationToken);
                 }
                 return await ExecuteAsync(parse.GetRequiredValue(model), parse.GetValue(limit), folder, AnsiConsole.Console, cancellationToken,
-                    repair: chosen == Scenario.SelfRepair);
+                    parse.GetValue(serve) ? parse.GetValue(port) : null, repair: chosen == Scenario.SelfRepair);
             }
             catch (ArgumentException error)
             {
@@ -59,8 +61,10 @@ public static class DemoCommand
         return command;
     }
 
+    /// <param name="servePort">serve the dashboard on this port after the demo until cancelled; null to end at once</param>
     /// <param name="repair">self-repair: after the code-generation run, repair it (<see cref="SelfRepairDemo"/>) and report the repair run</param>
-    public static async Task<int> ExecuteAsync(string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken, bool repair = false)
+    public static async Task<int> ExecuteAsync(
+        string model, int? limit, string data, IAnsiConsole console, CancellationToken cancellationToken, int? servePort = null, bool repair = false)
     {
         if (!File.Exists(BundledData.Recording(data, model)))
         {
@@ -72,7 +76,7 @@ public static class DemoCommand
         var problems = recording.AnsweredProblemsFile(BundledData.Problems(data));
         try
         {
-            return await RunAsync(model, limit, data, recording, problems, console, repair, cancellationToken);
+            return await RunAsync(model, limit, data, recording, problems, console, servePort, repair, cancellationToken);
         }
         finally
         {
@@ -81,7 +85,8 @@ public static class DemoCommand
     }
 
     private static async Task<int> RunAsync(
-        string model, int? limit, string data, Recording recording, string problems, IAnsiConsole console, bool repair, CancellationToken cancellationToken)
+        string model, int? limit, string data, Recording recording, string problems, IAnsiConsole console, int? servePort, bool repair,
+        CancellationToken cancellationToken)
     {
         await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new ReplayServerOptions
         {
@@ -123,7 +128,12 @@ public static class DemoCommand
             }
             var graded = (await store.GetVerdictsAsync(runId, cancellationToken)).Select(v => v.ProblemId).Distinct().ToList();
             console.MarkupLine($"the same samples on the official full test suites (the recording's own verdicts): pass@1 [bold]{recording.OfficialPassAt1(graded) * 100:F1}%[/]");
-            return Report(OfficialAgreement.Of(BundledData.OfficialVerdicts(data, model), await store.GetVerdictsAsync(runId, cancellationToken)), console);
+            var exitCode = Report(OfficialAgreement.Of(BundledData.OfficialVerdicts(data, model), await store.GetVerdictsAsync(runId, cancellationToken)), console);
+            if (servePort is { } port)
+            {
+                await DemoDashboard.ServeAsync(host.Services, port, runId, console, cancellationToken);
+            }
+            return exitCode;
         }
         finally
         {

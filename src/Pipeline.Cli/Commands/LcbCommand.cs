@@ -18,6 +18,8 @@ public static class LcbCommand
         root.Add(StatusCommand.Create());
         root.Add(ResultsCommand.Create());
         root.Add(CompareCommand.Create());
+        root.Add(ReportCommand.Create());
+        root.Add(PublishScoreCommand.Create());
         root.Add(DemoCommand.Create());
         root.Add(EvalCommand.Create());
         root.Add(WatchCommand.Create());

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Pipeline.Cli.Runs;
+using Pipeline.Core.Stores;
 using Pipeline.Runs;
+using Pipeline.Runs.Published;
 using Pipeline.Runs.Scoring;
 using Spectre.Console;
 
@@ -25,14 +27,20 @@ public static class ResultsCommand
         {
             run, by, json, startDate, endDate,
         };
-        RunCommandAction.Set(command, new RunStoreOptions(), (parse, store, cancellationToken) => ExecuteAsync(
-            store, AnsiConsole.Console, parse.GetRequiredValue(run), ParseBreakdown(parse.GetValue(by)),
+        var storeOptions = new RunStoreOptions();
+        RunCommandAction.Set(command, storeOptions, (parse, store, redis, cancellationToken) => ExecuteAsync(
+            store, new PublishedScores(new RedisPublishedScoreStore(redis, new RedisKeys(storeOptions.KeyPrefix(parse))), []),
+            AnsiConsole.Console, parse.GetRequiredValue(run), ParseBreakdown(parse.GetValue(by)),
             new DateWindow(parse.GetValue(startDate), parse.GetValue(endDate)), parse.GetValue(json), cancellationToken));
         return command;
     }
 
+    public static Task<int> ExecuteAsync(
+        IRunStore store, IAnsiConsole console, string runText, Breakdown? by, DateWindow window, bool json, CancellationToken cancellationToken) =>
+        ExecuteAsync(store, PublishedScores.None, console, runText, by, window, json, cancellationToken);
+
     public static async Task<int> ExecuteAsync(
-        IRunStore store, IAnsiConsole console, string runText, Breakdown? by, DateWindow window, bool json,
+        IRunStore store, PublishedScores publishedScores, IAnsiConsole console, string runText, Breakdown? by, DateWindow window, bool json,
         CancellationToken cancellationToken)
     {
         var run = await RunLookup.FindAsync(store, runText, cancellationToken);
@@ -45,9 +53,14 @@ public static class ResultsCommand
         var verdicts = await store.GetVerdictsAsync(run.RunId, cancellationToken);
         var truncated = verdicts.Count(verdict => verdict.Truncated);
         var noAnswer = verdicts.Count(verdict => verdict.GenerationIssue is not null);
+        var published = await publishedScores.CheckAsync(run, overall.PassAtK["pass@1"], cancellationToken);
         if (json)
         {
-            var document = new { run.RunId, run.Model, run.Scenario, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(), Overall = overall, Groups = groups, TruncatedAnswers = truncated, NoAnswer = noAnswer };
+            var document = new
+            {
+                run.RunId, run.Model, run.Scenario, Provisional = !completed, window.Start, window.End, By = by?.ToString().ToLowerInvariant(),
+                Overall = overall, Groups = groups, TruncatedAnswers = truncated, NoAnswer = noAnswer, Published = published,
+            };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
             return 0;
         }
@@ -62,6 +75,10 @@ public static class ResultsCommand
         console.Write(table);
         console.MarkupLineInterpolated($"{truncated} answers truncated at the token limit (finish_reason \"length\")");
         console.MarkupLineInterpolated($"{noAnswer} samples with no usable answer (empty or unparseable reply), scored as failing");
+        if (published is not null)
+        {
+            console.MarkupLineInterpolated($"pass@1 {published.Line()}");
+        }
         return 0;
     }
 

@@ -28,6 +28,9 @@ public sealed record RedisKeys(string Prefix = RedisKeys.DefaultPrefix)
     /// <summary>One part of a run's state (info, verdicts, n, c, report).</summary>
     public string Run(Guid runId, string part) => $"{Prefix}run:{{{runId:N}}}:{part}";
 
+    /// <summary>Hash of published scores, a field per model and scenario.</summary>
+    public string PublishedScores => $"{Prefix}published-scores";
+
     /// <summary>Hash of evaluation claims (which run holds a request's claim).</summary>
     public string EvaluationClaims => $"{Prefix}{{evaluations}}:claims";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Evaluations;
+using Pipeline.Evaluations.Dashboard;
 using Pipeline.Evaluations.SelfRepair;
 using Pipeline.Evaluations.Checks;
 using Pipeline.Evaluations.Watching;
@@ -9,6 +10,7 @@ using Pipeline.Generation;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
 using Pipeline.Runs;
+using Pipeline.Runs.Published;
 
 namespace Pipeline.Evaluations.Http;
 
@@ -23,6 +25,8 @@ public static class ApiRegistration
         services.AddEvaluationLauncher(configuration);
         services.AddStartChecks(configuration);
         services.AddSingleton<EvaluationQueries>();
+        services.AddStore<IPublishedScoreStore, InMemoryPublishedScoreStore>(configuration, (redis, keys) => new RedisPublishedScoreStore(redis, keys));
+        services.AddDashboard();
         services.AddCodegenStore(configuration);
         services.AddSingleton<CodegenRunReader>();
         services.AddSingleton<SelfRepairStart>();

@@ -8,8 +8,7 @@ public static class EvaluationEndpoints
     public static IEndpointRouteBuilder MapEvaluations(this IEndpointRouteBuilder app)
     {
         StartEvaluationEndpoint.Map(app);
-        EvaluationQueryEndpoints.Map(app);
-        EvaluationEventsEndpoint.Map(app);
+        app.MapDashboardReads();
         return app;
     }
 

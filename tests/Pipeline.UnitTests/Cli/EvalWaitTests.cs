@@ -66,6 +66,8 @@ public sealed class EvalWaitTests
         public Task<RecordOutcome> RecordAsync(Guid runId, SampleVerdict verdict, CancellationToken cancellationToken = default) => inner.RecordAsync(runId, verdict, cancellationToken);
         public Task<IReadOnlyDictionary<string, ProblemCounts>> GetCountsAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetCountsAsync(runId, cancellationToken);
         public Task<IReadOnlyList<SampleVerdict>> GetVerdictsAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetVerdictsAsync(runId, cancellationToken);
+        public Task<IReadOnlyList<SampleVerdict>> GetProblemVerdictsAsync(Guid runId, string problemId, int samplesPerProblem, CancellationToken cancellationToken = default) =>
+            inner.GetProblemVerdictsAsync(runId, problemId, samplesPerProblem, cancellationToken);
         public Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default) => inner.TryCompleteAsync(report, cancellationToken);
         public Task<RunReport?> GetReportAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetReportAsync(runId, cancellationToken);
         public Task RecordParkedAsync(Guid runId, ParkedWork parked, CancellationToken cancellationToken = default) => inner.RecordParkedAsync(runId, parked, cancellationToken);

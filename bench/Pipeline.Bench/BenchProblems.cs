@@ -1,0 +1,17 @@
+using Pipeline.Core.Problems;
+using Pipeline.Core.Stores;
+
+namespace Pipeline.Bench;
+
+/// <summary>Any question id is an easy AtCoder problem of October 2024: what the Scorer reads when a run registers.</summary>
+internal sealed class BenchProblems : IProblemStore
+{
+    public Task<bool> PutAsync(Problem problem, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<Problem?> GetAsync(string questionId, CancellationToken cancellationToken = default) => Task.FromResult<Problem?>(new Problem
+    {
+        QuestionId = questionId, QuestionTitle = questionId, QuestionContent = "", Platform = "atcoder", ContestId = "c",
+        ContestDate = new DateTime(2024, 10, 1), StarterCode = "", Difficulty = "easy", Metadata = "{}", SuiteHash = "h",
+        PublicTests = 1, PrivateTests = 0,
+    });
+}
