@@ -24,7 +24,6 @@ public sealed record SolutionGraded
     public int PromptTokens { get; init; }
     public int CompletionTokens { get; init; }
     public double LatencyMs { get; init; }
-    public string? GenerationIssue { get; init; }
     /// <summary>Carried from SolutionGenerated: the answer was cut at the token limit.</summary>
     public bool Truncated { get; init; }
     /// <summary>Carried from SolutionGenerated: why the model gave no usable answer (graded as failing); null when it answered.</summary>

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Stores;
 
@@ -14,4 +15,10 @@ internal sealed class BenchProblems : IProblemStore
         ContestDate = new DateTime(2024, 10, 1), StarterCode = "", Difficulty = "easy", Metadata = "{}", SuiteHash = "h",
         PublicTests = 1, PrivateTests = 0,
     });
+
+    /// <summary>The same problems as a run's start carries them.</summary>
+    public static List<RunProblem> RunProblems(int count) => Enumerable.Range(0, count).Select(p => new RunProblem
+    {
+        ProblemId = $"p{p}", Difficulty = "easy", Platform = "atcoder", ContestDate = new DateTime(2024, 10, 1),
+    }).ToList();
 }

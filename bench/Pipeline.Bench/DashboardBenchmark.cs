@@ -56,11 +56,11 @@ internal sealed class DashboardBenchmark : IBenchmark
     private static async Task<Guid> FillAsync(IRunStore store)
     {
         var runId = Guid.NewGuid();
-        var scorer = new RunScorer(store, new BenchProblems(), TimeProvider.System);
+        var scorer = new RunScorer(store, TimeProvider.System);
         var clock = Stopwatch.StartNew();
         await scorer.RegisterAsync(new EvaluationStarted
         {
-            RunId = runId, Model = "bench-dashboard", ProblemIds = Enumerable.Range(0, Problems).Select(p => $"p{p}").ToList(),
+            RunId = runId, Model = "bench-dashboard", Problems = BenchProblems.RunProblems(Problems),
             SamplesPerProblem = SamplesPerProblem, Ks = [1, 5, 10],
         }, DateTimeOffset.UtcNow);
         var verdicts = Enumerable.Range(0, Problems).SelectMany(p => Enumerable.Range(0, SamplesPerProblem).Select(s => new SolutionGraded

@@ -46,10 +46,7 @@ internal sealed class ScorerBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         await scorer.RegisterAsync(new EvaluationStarted
         {
-            RunId = runId, Model = "bench", Problems = Enumerable.Range(0, Problems).Select(p => new RunProblem
-            {
-                ProblemId = $"p{p}", Difficulty = "easy", Platform = "atcoder", ContestDate = new DateTime(2024, 10, 1),
-            }).ToList(),
+            RunId = runId, Model = "bench", Problems = BenchProblems.RunProblems(Problems),
             SamplesPerProblem = SamplesPerProblem, Ks = [1, 5, 10],
         }, DateTimeOffset.UtcNow);
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (message, ct) =>

@@ -18,8 +18,6 @@ public sealed record SampleVerdict
     public int PromptTokens { get; init; }
     public int CompletionTokens { get; init; }
     public double LatencyMs { get; init; }
-    /// <summary>Why the model gave no usable answer (empty, unparseable, …); null for a real answer.</summary>
-    public string? GenerationIssue { get; init; }
     /// <summary>The model's answer was cut at the token limit.</summary>
     public bool Truncated { get; init; }
     /// <summary>Why the model gave no usable answer (empty, unparseable, missing choice), so "no answer" is told from "wrong answer".</summary>
@@ -44,7 +42,6 @@ public sealed record SampleVerdict
         PromptTokens = graded.PromptTokens,
         CompletionTokens = graded.CompletionTokens,
         LatencyMs = graded.LatencyMs,
-        GenerationIssue = graded.GenerationIssue,
         Truncated = graded.Truncated,
         GenerationIssue = graded.GenerationIssue,
         ReasoningContent = graded.ReasoningContent,

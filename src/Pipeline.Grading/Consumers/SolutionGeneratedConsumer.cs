@@ -35,7 +35,6 @@ public sealed class SolutionGeneratedConsumer(VerdictSource verdicts) : IConsume
             LatencyMs = message.LatencyMs,
             GenerationIssue = message.GenerationIssue,
             Truncated = message.Truncated,
-            GenerationIssue = message.GenerationIssue,
             ReasoningContent = message.ReasoningContent,
         }, context.CancellationToken);
     }

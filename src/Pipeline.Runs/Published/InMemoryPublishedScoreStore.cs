@@ -4,14 +4,14 @@ namespace Pipeline.Runs.Published;
 
 public sealed class InMemoryPublishedScoreStore : IPublishedScoreStore
 {
-    private readonly ConcurrentDictionary<(string Model, string Scenario), PublishedScore> scores = new();
+    private readonly ConcurrentDictionary<(string Model, string Scenario), PublishedScore> _scores = new();
 
     public Task SetAsync(PublishedScore score, CancellationToken cancellationToken = default)
     {
-        scores[(score.Model, score.Scenario)] = score;
+        _scores[(score.Model, score.Scenario)] = score;
         return Task.CompletedTask;
     }
 
     public Task<PublishedScore?> GetAsync(string model, string scenario, CancellationToken cancellationToken = default) =>
-        Task.FromResult(scores.GetValueOrDefault((model, scenario)));
+        Task.FromResult(_scores.GetValueOrDefault((model, scenario)));
 }

@@ -35,32 +35,32 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     private static readonly string Screenshots = Repository.File(".artifacts", "screenshots");
 
-    private readonly string id = Guid.NewGuid().ToString("N")[..12];
-    private RabbitVirtualHost? broker;
-    private Pipeline.Replay.ReplayServer? replay;
-    private IHost? pipeline;
-    private WebApplication? api;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-    private string? problemsFile;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+    private RabbitVirtualHost? _broker;
+    private Pipeline.Replay.ReplayServer? _replay;
+    private IHost? _pipeline;
+    private WebApplication? _api;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _problemsFile;
 
-    private string KeyPrefix => $"test-dashboard-{id}:";
-    private string Url => api!.Urls.First();
+    private string KeyPrefix => $"test-dashboard-{_id}:";
+    private string Url => _api!.Urls.First();
 
     [Fact]
     public async Task Checkpoints_runs_problems_compare_live_progress_and_the_offline_report_show_the_stored_results()
     {
-        var store = pipeline!.Services.GetRequiredService<IRunStore>();
+        var store = _pipeline!.Services.GetRequiredService<IRunStore>();
         var first = await StartAsync("ckpt-100");
         await Wait.UntilAsync(async () => await store.GetReportAsync(first) is not null, Patience, "ckpt-100 to complete");
 
         // The live page: ckpt-200 streams one answer at a time, each 3 s late, and its graded count on the runs
         // table must take at least two values without a reload. The page is loaded once before, so the reload that
         // shows the new run is quick (its scripts cached) even on a loaded machine.
-        var page = await browser!.NewPageAsync();
+        var page = await _browser!.NewPageAsync();
         await page.GotoAsync(Url);
         await page.Locator($"tr[data-run='{first}']").WaitForAsync();
-        replay!.Faults.Set(new FaultOptions { LatencyMs = 3000 });
+        _replay!.Faults.Set(new FaultOptions { LatencyMs = 3000 });
         var second = await StartAsync("ckpt-200");
         await Wait.UntilAsync(async () => await store.GetRunAsync(second) is not null, Patience, "ckpt-200 registered");
         await page.ReloadAsync();
@@ -75,7 +75,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         }, Patience, "the progress cell to change while the run streams (seen: " + string.Join(", ", seen) + ")");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "runs-live.png"), FullPage = true });
         await Wait.UntilAsync(async () => await store.GetReportAsync(second) is not null, Patience, "ckpt-200 to complete");
-        replay.Faults.Set(new FaultOptions());
+        _replay.Faults.Set(new FaultOptions());
         log.WriteLine($"progress values seen live: {string.Join(", ", seen)}");
 
         // Checkpoints: one point per checkpoint, at the stored pass@1.
@@ -92,7 +92,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         await Assertions.Expect(page.Locator($"tr[data-run='{first}'] td").Nth(5)).ToHaveTextAsync($"{expected[0]:F1}");
 
         // The run page's numbers are `lcb results --json`'s, the published score's line included.
-        await api!.Services.GetRequiredService<IPublishedScoreStore>().SetAsync(
+        await _api!.Services.GetRequiredService<IPublishedScoreStore>().SetAsync(
             new PublishedScore { Model = "ckpt-100", Scenario = "codegeneration", Score = 20, Reference = 10, Tolerance = 100 });
         await page.GotoAsync($"{Url}/#/run/{first}");
         var headline = await page.Locator("[data-testid=headline]").InnerTextAsync();
@@ -129,12 +129,12 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "compare.png"), FullPage = true });
 
         // The report file opens with no network request at all.
-        var file = Path.Combine(Path.GetTempPath(), $"report-{id}.html");
+        var file = Path.Combine(Path.GetTempPath(), $"report-{_id}.html");
         using (var http = new HttpClient())
         {
             await File.WriteAllTextAsync(file, await http.GetStringAsync($"{Url}/evaluations/{first}/report.html"));
         }
-        var offline = await browser.NewPageAsync();
+        var offline = await _browser.NewPageAsync();
         var requests = new List<string>();
         await offline.RouteAsync("**/*", async route =>
         {
@@ -160,9 +160,9 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
 
         // A run still queued (requested, not yet registered by the Scorer): 409 and a page that says so.
         var queued = Guid.NewGuid();
-        await api!.Services.GetRequiredService<IEvaluationLedger>().TryRecordAsync(new RequestedEvaluation
+        await _api!.Services.GetRequiredService<IEvaluationLedger>().TryRecordAsync(new RequestedEvaluation
         {
-            Start = new StartEvaluation { RunId = queued, Model = "ckpt-300", BaseUrl = replay!.BaseUrl, Selection = Selection },
+            Start = new StartEvaluation { RunId = queued, Model = "ckpt-300", BaseUrl = _replay!.BaseUrl, Selection = Selection },
             Source = "api", RequestedAt = DateTimeOffset.UtcNow,
         }, claim: null);
         Assert.Equal(409, (int)(await client.GetAsync($"/api/runs/{queued}/summary")).StatusCode);
@@ -170,7 +170,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("is queued");
 
         // A run whose problems were deleted from the problem store still opens, its samples without the prompt.
-        var redis = pipeline.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var redis = _pipeline.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var keys = new RedisKeys(KeyPrefix);
         foreach (var problem in (await store.GetRunAsync(first))!.Problems)
         {
@@ -185,9 +185,9 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
     private async Task<Guid> StartAsync(string model)
     {
         var run = Guid.NewGuid();
-        await pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
+        await _pipeline!.Services.GetRequiredService<IBus>().Publish(new StartEvaluation
         {
-            RunId = run, Model = model, BaseUrl = replay!.BaseUrl, Selection = Selection, Sampling = new SamplingSettings { N = 1 }, Ks = [1],
+            RunId = run, Model = model, BaseUrl = _replay!.BaseUrl, Selection = Selection, Sampling = new SamplingSettings { N = 1 }, Ks = [1],
         });
         return run;
     }
@@ -196,7 +196,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
-        await ResultsCommand.ExecuteAsync(store, api!.Services.GetRequiredService<PublishedScores>(), console, run.ToString(), Breakdown.Difficulty, DateWindow.All, json: true, CancellationToken.None);
+        await ResultsCommand.ExecuteAsync(store, _api!.Services.GetRequiredService<PublishedScores>(), console, run.ToString(), Breakdown.Difficulty, DateWindow.All, json: true, CancellationToken.None);
         return JsonDocument.Parse(output.ToString()).RootElement;
     }
 
@@ -206,8 +206,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        broker = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-dashboard-{id}");
-        replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
+        _broker = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-dashboard-{_id}");
+        _replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
         {
             Models = new Dictionary<string, IReadOnlyList<string>>
             {
@@ -217,34 +217,34 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         });
         // Only problems both recordings answer: the replay server refuses the others, and a run of them would never finish.
         var answeredByQwen = Recording.Read(LcbTestData.Recording("qwen2.5-7b-instruct")).AnsweredProblemsFile(LcbTestData.ProblemsFile);
-        problemsFile = Recording.Read(LcbTestData.Recording("o1-mini")).AnsweredProblemsFile(answeredByQwen);
+        _problemsFile = Recording.Read(LcbTestData.Recording("o1-mini")).AnsweredProblemsFile(answeredByQwen);
         File.Delete(answeredByQwen);
         // One request at a time, so a run with answer latency streams its samples one by one.
-        var settings = new Dictionary<string, string?>(InProcessOnServers.Settings(broker.Name, KeyPrefix))
+        var settings = new Dictionary<string, string?>(InProcessOnServers.Settings(_broker.Name, KeyPrefix))
         {
             [$"{ModelServerOptions.Section}:{nameof(ModelServerOptions.MaxConcurrentRequestsPerServer)}"] = "1",
         };
-        pipeline = InProcessPipeline.Build(problemsFile, settings);
-        await pipeline.StartAsync();
-        api = ApiHost.Build([], new Dictionary<string, string?>(Servers.Settings(KeyPrefix, broker.Name)) { ["Urls"] = "http://127.0.0.1:0" });
-        await api.StartAsync();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        _pipeline = InProcessPipeline.Build(_problemsFile, settings);
+        await _pipeline.StartAsync();
+        _api = ApiHost.Build([], new Dictionary<string, string?>(Servers.Settings(KeyPrefix, _broker.Name)) { ["Urls"] = "http://127.0.0.1:0" });
+        await _api.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null) { await browser.DisposeAsync(); }
-        playwright?.Dispose();
-        if (api is not null) { await api.StopAsync(); await api.DisposeAsync(); }
-        if (pipeline is not null)
+        if (_browser is not null) { await _browser.DisposeAsync(); }
+        _playwright?.Dispose();
+        if (_api is not null) { await _api.StopAsync(); await _api.DisposeAsync(); }
+        if (_pipeline is not null)
         {
-            await pipeline.StopAsync();
-            await TestKeys.DeleteAsync(pipeline.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
-            pipeline.Dispose();
+            await _pipeline.StopAsync();
+            await TestKeys.DeleteAsync(_pipeline.Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
+            _pipeline.Dispose();
         }
-        if (replay is not null) { await replay.DisposeAsync(); }
-        if (broker is not null) { await broker.DisposeAsync(); }
-        if (problemsFile is not null) { File.Delete(problemsFile); }
+        if (_replay is not null) { await _replay.DisposeAsync(); }
+        if (_broker is not null) { await _broker.DisposeAsync(); }
+        if (_problemsFile is not null) { File.Delete(_problemsFile); }
     }
 }
