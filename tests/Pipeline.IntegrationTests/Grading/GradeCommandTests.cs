@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.Infrastructure;
 using System.Text.Json;
 using Pipeline.Cli.Commands.Grade;
 using Pipeline.Grading;
@@ -7,6 +8,7 @@ using Pipeline.Grading.Sandbox.Process;
 namespace Pipeline.IntegrationTests.Grading;
 
 /// <summary>lcb grade's engine end to end on real generations: official reports and verdicts.jsonl.</summary>
+[Collection(InProcessGradeCollection.Name)]
 public sealed class GradeCommandTests : IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("lcb-grade-test-").FullName;

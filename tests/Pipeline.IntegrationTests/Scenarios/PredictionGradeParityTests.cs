@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.Infrastructure;
 using System.Text.Json;
 using Pipeline.Cli.Commands.Grade;
 using Pipeline.Cli.Evaluation;
@@ -15,6 +16,7 @@ namespace Pipeline.IntegrationTests.Scenarios;
 /// `lcb grade --scenario S --extract` on the parity answers (quirks and hostile answers included), in the process
 /// sandbox: extraction, per-sample verdicts, graded lists and eval.json equal the official runner's on the same rows.
 /// </summary>
+[Collection(InProcessGradeCollection.Name)]
 public sealed class PredictionGradeParityTests : IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("lcb-scenario-grade-").FullName;
