@@ -19,7 +19,7 @@ below that looks odd is deliberate, because it changes verdicts the same way the
 - reliability_guard as official (note: `builtins.exit = None` is commented out at head, quit is not).
 
 The Executor runs the official test loop split across the trust boundary (sample_runner.py in the child,
-verdicts.py in the worker); the bench's one-process loop is bench/Pipeline.Bench/reference_grader.py.
+verdicts.py in the worker).
 """
 import ast
 import builtins
