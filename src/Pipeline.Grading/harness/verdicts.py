@@ -41,7 +41,7 @@ def judge(link, inputs, outputs, fn_name):
     try:
         if fn_name is None:
             return _judge_stdio(link, inputs, outputs)
-        return _judge_call_based(link, inputs, outputs)
+        return _judge_call_based(link, outputs)
     except (ChildLost, RecursionError, MemoryError):
         raise ChildLost()
     except Exception as exc:  # as official: whatever escapes the per-test handlers
@@ -54,28 +54,29 @@ def _judge_stdio(link, inputs, outputs):
     results, elapsed = [], 0
     link.send("all")
     last = time.monotonic()
-    for test_input, expected in zip(inputs, outputs):
+    for index, expected in enumerate(outputs):  # an input is decoded only for a failure's metadata
         outcome = link.receive()
         now = time.monotonic()
         seconds, last = now - last, now
         if has_shape(outcome, raised=str):
-            return _exception_failure(results, outcome["raised"], grader.truncate(test_input), expected)
+            return _exception_failure(results, outcome["raised"], grader.truncate(inputs[index]), expected)
         if has_shape(outcome, testing_error=str):
             return testing_error(outcome["testing_error"])
         _require(has_shape(outcome, stdout=str))
         elapsed += seconds
-        wrong = grader.compare_stdout(outcome["stdout"], expected, test_input)
+        wrong = grader.compare_stdout(outcome["stdout"], expected, "")
         if wrong is not None:
+            wrong["inputs"] = grader.truncate(inputs[index])
             results.append(-2)
             return results, wrong
         results.append(True)
     return results, {"execution time": elapsed}
 
 
-def _judge_call_based(link, inputs, outputs):
+def _judge_call_based(link, outputs):
     expectations = [json.loads(text) for text in outputs]
     results, elapsed = [], 0
-    for _, expected in zip(inputs, expectations):
+    for expected in expectations:
         outcome, seconds = _run_next(link)
         if (failure := _reported_failure(outcome, results, expected)) is not None:
             return failure
