@@ -34,6 +34,10 @@ public sealed record GradeJob(IReadOnlyList<(ProblemWithSuite Problem, ProblemGe
         {
             throw new InvalidDataException($"{missing.Count} generation(s) name problems absent from {problemsPath}: {string.Join(", ", missing.Take(10))}");
         }
-        return new GradeJob([.. generations.Select(g => (problems[g.QuestionId], g))]);
+        var job = new GradeJob([.. generations.Select(g => (problems[g.QuestionId], g))]);
+        // Decoding a large suite leaves several times its size in garbage (the row, its JSON, the decoded text), which
+        // the GC would keep committed while the workers and samples hold the suite too: handed back to the OS here, once.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return job;
     }
 }
