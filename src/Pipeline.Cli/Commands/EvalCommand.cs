@@ -151,12 +151,12 @@ public static class EvalCommand
     private static async Task<StartEvaluation> SelfRepairOf(
         StartEvaluation start, string codegen, RunStoreOptions store, ParseResult parse, CancellationToken cancellationToken)
     {
-        var (connection, runStore) = await store.OpenAsync(parse);
+        var (connection, _) = await store.OpenAsync(parse);
         await using (connection.ConfigureAwait(false))
         {
             var keys = new RedisKeys(store.KeyPrefix(parse));
-            var reader = new CodegenRunReader(runStore, new RedisProblemStore(connection, keys));
-            return await new SelfRepairStart(reader, new RedisCodegenStore(connection, keys)).AttachAsync(start, codegen, cancellationToken);
+            return await new SelfRepairStart(CodegenRunSource.Reader(connection, keys), new RedisCodegenStore(connection, keys))
+                .AttachAsync(start, codegen, cancellationToken);
         }
     }
 
