@@ -37,7 +37,7 @@ public static class ApiRegistration
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
         {
-            services.AddCheckpointWatcher(provider => provider.GetRequiredService<IOptions<WatchOptions>>().Value.ToSettings(), configuration);
+            services.AddCheckpointWatcher(provider => provider.GetRequiredService<IOptions<WatchOptions>>().Value.ToSettings(), watch.ApiKey, configuration);
             services.AddHostedService<CheckpointWatchService>();
         }
         return services;
@@ -61,15 +61,16 @@ public static class ApiRegistration
     /// Generator's long retry schedule: 2 retries and 30 s per attempt unless section ModelServer says otherwise.
     /// </summary>
     public static IServiceCollection AddCheckpointWatcher(this IServiceCollection services, WatchSettings settings, IConfiguration configuration) =>
-        services.AddCheckpointWatcher(_ => settings, configuration);
+        services.AddCheckpointWatcher(_ => settings, settings.Template.ModelServer.ApiKey, configuration);
 
     /// <param name="settings">built when the watcher is first needed (the API host's, once its options passed validation)</param>
+    /// <param name="apiKey">the watched runs' own key, which the model list is asked with too; null: ModelServer:ApiKey, else OPENAI_API_KEY</param>
     public static IServiceCollection AddCheckpointWatcher(
-        this IServiceCollection services, Func<IServiceProvider, WatchSettings> settings, IConfiguration configuration)
+        this IServiceCollection services, Func<IServiceProvider, WatchSettings> settings, string? apiKey, IConfiguration configuration)
     {
         var modelServer = new ModelServerOptions { MaxRetryAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(30) };
         configuration.GetSection(ModelServerOptions.Section).Bind(modelServer);
-        modelServer.ApiKey ??= Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        modelServer.ApiKey = string.IsNullOrEmpty(apiKey) ? modelServer.ApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") : apiKey;
         services.AddModelClient(modelServer);
         services.AddSingleton(settings);
         services.AddStartChecks(configuration);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Scenarios;
 using Pipeline.Generation.ModelClient;
@@ -47,6 +48,11 @@ public sealed class WatchOptions : RunOptions
     public string? BaseUrl { get; set; }
     public string Interval { get; set; } = "30s";
     public string? Match { get; set; }
+    /// <summary>The watched runs' extra request fields as JSON text (configuration holds text), e.g. {"reasoning_effort": "high"}.</summary>
+    public string? ExtraBody { get; set; }
+
+    protected override IReadOnlyDictionary<string, JsonElement> ExtraBodyFields() => Pipeline.Generation.ModelClient.ExtraBody.Parse(ExtraBody);
+
     /// <summary>The run options' problems and the watcher's own (base URL, interval, match, a scenario it cannot start), by field.</summary>
     public override Dictionary<string, string[]> Problems()
     {
