@@ -24,10 +24,9 @@ public sealed record GenerationRequest
 
     /// <summary>The official prompt of a problem in a scenario (not self-repair), with that scenario's extraction.</summary>
     /// <exception cref="UnsupportedPromptStyleException">the official runner has no prompt of this style for the scenario</exception>
-    public static GenerationRequest Official(
-        Scenario scenario, bool cot, PromptStyle style, Problem problem, string baseUrl, string model, SamplingSettings sampling)
+    public static GenerationRequest Official(Scenario scenario, bool cot, PromptStyle style, Problem problem, ModelTarget target)
     {
         var asked = ScenarioPrompts.For(scenario, cot, style, problem);
-        return new GenerationRequest { BaseUrl = baseUrl, Model = model, Prompt = asked.Prompt, Sampling = sampling, Extract = asked.Extract };
+        return target.Ask(asked.Prompt) with { Extract = asked.Extract };
     }
 }
