@@ -25,26 +25,20 @@ public sealed record GenerationTotals
     public required IReadOnlyDictionary<string, int> Issues { get; init; }
 
     /// <summary>The totals with one more sample.</summary>
-    public GenerationTotals Plus(SampleVerdict sample)
+    public GenerationTotals Plus(SampleVerdict sample) => new()
     {
-        var issues = new Dictionary<string, int>(Issues);
-        if (sample.GenerationIssue is { } issue)
-        {
-            issues[issue] = issues.GetValueOrDefault(issue) + 1;
-        }
-        return new GenerationTotals
-        {
-            Samples = Samples + 1,
-            PromptTokens = PromptTokens + sample.PromptTokens,
-            CompletionTokens = CompletionTokens + sample.CompletionTokens,
-            MaxCompletionTokens = Samples == 0 ? sample.CompletionTokens : Math.Max(MaxCompletionTokens, sample.CompletionTokens),
-            LatencyMs = LatencyMs + sample.LatencyMs,
-            GradingMs = GradingMs + sample.GradingMs,
-            NoCodeExtracted = NoCodeExtracted + (HasNoCode(sample) ? 1 : 0),
-            ReusedVerdicts = ReusedVerdicts + (sample.Reused ? 1 : 0),
-            Issues = issues,
-        };
-    }
+        Samples = Samples + 1,
+        PromptTokens = PromptTokens + sample.PromptTokens,
+        CompletionTokens = CompletionTokens + sample.CompletionTokens,
+        MaxCompletionTokens = Samples == 0 ? sample.CompletionTokens : Math.Max(MaxCompletionTokens, sample.CompletionTokens),
+        LatencyMs = LatencyMs + sample.LatencyMs,
+        GradingMs = GradingMs + sample.GradingMs,
+        NoCodeExtracted = NoCodeExtracted + (HasNoCode(sample) ? 1 : 0),
+        ReusedVerdicts = ReusedVerdicts + (sample.Reused ? 1 : 0),
+        Issues = sample.GenerationIssue is { } issue
+            ? new Dictionary<string, int>(Issues) { [issue] = Issues.GetValueOrDefault(issue) + 1 }
+            : Issues,
+    };
 
     public static GenerationTotals Of(IEnumerable<SampleVerdict> samples) => samples.Aggregate(None, (totals, sample) => totals.Plus(sample));
 
