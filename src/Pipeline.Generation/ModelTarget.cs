@@ -18,8 +18,5 @@ public sealed record ModelTarget
     };
 
     /// <summary>A request of <paramref name="prompt"/> to this target.</summary>
-    public GenerationRequest Ask(ModelPrompt prompt) => new()
-    {
-        BaseUrl = BaseUrl, Model = Model, Prompt = prompt, Sampling = Sampling, ModelServer = ModelServer,
-    };
+    public GenerationRequest Ask(ModelPrompt prompt) => new() { Target = this, Prompt = prompt };
 }

@@ -18,7 +18,7 @@ public sealed class RepairSampler(SampleGenerator generator)
         return await Task.WhenAll(items.Select(async item => item.Prompt is null
             ? Kept(item, style)
             : (await generator.GenerateAsync(
-                target.Ask(item.Prompt) with { Sampling = target.Sampling with { N = 1 }, FirstSampleIndex = item.SampleIndex }, cancellationToken))[0]));
+                (target with { Sampling = target.Sampling with { N = 1 } }).Ask(item.Prompt) with { FirstSampleIndex = item.SampleIndex }, cancellationToken))[0]));
     }
 
     private static GeneratedSample Kept(RepairItem item, PromptStyle style) => new()
