@@ -24,9 +24,6 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
         ModelBaseUrl = modelBaseUrl;
     }
 
-    /// <summary>Where the Executors share the harness with their sibling sandbox containers (docker-stack.yml).</summary>
-    private const string ExecutorShare = "/tmp/pipeline-executor";
-
     public string Name { get; }
 
     public string ModelBaseUrl { get; }
@@ -46,7 +43,6 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
             ["EXECUTOR_REPLICAS"] = executors.ToString(),
             ["EXECUTOR_WORKERS"] = workers.ToString(),
         }, modelBaseUrl);
-        Directory.CreateDirectory(ExecutorShare); // a stack, unlike compose, makes no missing bind source
         var deploy = await Shell.RunAsync("docker", ["stack", "deploy", "--resolve-image", "never", "-c", "docker-stack.yml", stack.Name],
             ComposeProject.RepositoryRoot, stack._environment, cancellationToken);
         if (deploy.ExitCode != 0)
@@ -177,6 +173,6 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
         {
             await Task.Delay(1000, timeout.Token);
         }
-        await SwarmNode.DockerAsync(timeout.Token, "volume", "rm", $"{Name}_rabbitmq-data", $"{Name}_redis-data");
+        await SwarmNode.DockerAsync(timeout.Token, "volume", "rm", $"{Name}_rabbitmq-data", $"{Name}_redis-data", $"{Name}_harness");
     }
 }
