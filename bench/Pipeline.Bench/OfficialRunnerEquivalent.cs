@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Core.Problems;
-using Pipeline.Grading;
+using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.Bench;
 

@@ -5,6 +5,7 @@ using Pipeline.Dataset;
 using Pipeline.Generation.Extraction;
 using Pipeline.Grading.Sandbox;
 using Pipeline.Grading;
+using Pipeline.Grading.Timings;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;

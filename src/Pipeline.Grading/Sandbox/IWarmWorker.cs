@@ -1,4 +1,3 @@
-using Pipeline.Grading;
 
 namespace Pipeline.Grading.Sandbox;
 

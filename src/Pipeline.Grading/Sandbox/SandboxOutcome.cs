@@ -16,7 +16,7 @@ public sealed record SandboxOutcome
     public bool StartFailed { get; init; }
 
     /// <summary>
-    /// A verdict of <see cref="Grading.SampleGrader"/>'s making, not the harness's: grading this sample
+    /// A verdict of the grader's making (SampleGrader), not the harness's: grading this sample
     /// faulted on every attempt (docs/decisions/016). It is scored as failed but never stored for reuse.
     /// </summary>
     public bool GradingFailed { get; init; }

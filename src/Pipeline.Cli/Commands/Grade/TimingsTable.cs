@@ -1,4 +1,4 @@
-using Pipeline.Grading;
+using Pipeline.Grading.Timings;
 
 namespace Pipeline.Cli.Commands.Grade;
 

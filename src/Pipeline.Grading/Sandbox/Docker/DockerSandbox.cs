@@ -1,5 +1,4 @@
 using Docker.DotNet;
-using Pipeline.Grading;
 
 namespace Pipeline.Grading.Sandbox.Docker;
 

@@ -1,6 +1,5 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Pipeline.Grading;
 
 namespace Pipeline.Grading.Sandbox.Docker;
 

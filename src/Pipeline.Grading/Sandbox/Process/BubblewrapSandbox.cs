@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Pipeline.Grading;
 
 namespace Pipeline.Grading.Sandbox.Process;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Timings;
 
 /// <summary>Sums <see cref="GradingTimings"/> by phase while it lives: total seconds and how many times each phase was recorded.</summary>
 public sealed class GradingTimingsListener : IDisposable

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Pipeline.Grading.Sandbox;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>
 /// One warm Python worker (harness/worker.py) started from a backend's launch command, spoken to through
@@ -13,11 +12,11 @@ public sealed class WorkerProcess : IWarmWorker
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
+    private readonly System.Diagnostics.Process _process;
     private readonly ProcessChannel _channel;
     private readonly WorkerConversation _conversation;
 
-    private WorkerProcess(Process process)
+    private WorkerProcess(System.Diagnostics.Process process)
     {
         _process = process;
         _channel = new ProcessChannel(process);
@@ -45,7 +44,7 @@ public sealed class WorkerProcess : IWarmWorker
         {
             start.ArgumentList.Add(argument);
         }
-        var worker = new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {launchCommand[0]}"));
+        var worker = new WorkerProcess(System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"cannot start {launchCommand[0]}"));
         try
         {
             await worker._conversation.WaitUntilReadyAsync(StartTimeout, cancellationToken);

@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Problems;
+using Pipeline.Grading.Timings;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>
 /// A suite as a worker receives it (harness/PROTOCOL.md, "Suites"): every input, then every output, as raw

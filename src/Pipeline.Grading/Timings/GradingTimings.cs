@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Timings;
 
 /// <summary>
 /// Where grading time goes, by phase, as one histogram on the <c>Pipeline.Grading</c> meter. Recording is

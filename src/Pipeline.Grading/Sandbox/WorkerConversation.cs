@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Pipeline.Grading.Sandbox;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>
 /// The warm worker protocol (harness/PROTOCOL.md), written once for every backend: wait for the ready

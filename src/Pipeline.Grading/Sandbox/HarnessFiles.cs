@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>
 /// The Python harness ships inside the Executor assembly; a sandbox needs it as files it can bind or

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Problems;
-using Pipeline.Grading.Sandbox;
+using Pipeline.Grading.Timings;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>
 /// One request to the Python worker (harness/PROTOCOL.md): a JSON line naming the suite by its hash, followed by

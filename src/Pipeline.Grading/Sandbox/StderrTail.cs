@@ -1,4 +1,4 @@
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>The last lines a worker wrote to stderr, kept to explain a fault; thread-safe.</summary>
 internal sealed class StderrTail

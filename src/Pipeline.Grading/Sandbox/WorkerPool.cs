@@ -1,7 +1,6 @@
 using System.Threading.Channels;
-using Pipeline.Grading.Sandbox;
 
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>
 /// N warm workers for N concurrent samples. Workers start lazily; a dead one is dropped and its slot

@@ -1,14 +1,12 @@
-using System.Diagnostics;
-
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>A local worker process's stdin and stdout as the worker channel; its stderr kept for diagnostics.</summary>
 public sealed class ProcessChannel : IWorkerChannel
 {
-    private readonly Process _process;
+    private readonly System.Diagnostics.Process _process;
     private readonly StderrTail _stderr = new();
 
-    public ProcessChannel(Process process)
+    public ProcessChannel(System.Diagnostics.Process process)
     {
         _process = process;
         _process.ErrorDataReceived += (_, e) => _stderr.Add(e.Data);

@@ -1,4 +1,4 @@
-namespace Pipeline.Grading;
+namespace Pipeline.Grading.Sandbox;
 
 /// <summary>
 /// The byte path to one warm worker: UTF-8 bytes to its stdin, its stdout as lines, and what it said on stderr.
