@@ -12,8 +12,14 @@ public sealed record ModelServerSettings
     /// <summary>Fields added to every completion request's body as given, e.g. reasoning_effort or chat_template_kwargs.</summary>
     public IReadOnlyDictionary<string, JsonElement> ExtraBody { get; init; } = new Dictionary<string, JsonElement>();
 
-    /// <summary>As recorded with the run and shown: everything but the key.</summary>
-    public ModelServerSettings WithoutApiKey() => this with { ApiKey = null };
+    /// <summary>
+    /// Recorded with the run: it was started with its own key, which is not kept, so an extension must be given a key again
+    /// (falling back to the Generator's own key could run it against another account).
+    /// </summary>
+    public bool HadOwnApiKey { get; init; }
+
+    /// <summary>As recorded with the run and shown: everything but the key, and whether there was one.</summary>
+    public ModelServerSettings WithoutApiKey() => this with { ApiKey = null, HadOwnApiKey = HadOwnApiKey || ApiKey is not null };
 
     /// <summary>Never the key itself, should a record holding this be logged.</summary>
     public override string ToString() =>

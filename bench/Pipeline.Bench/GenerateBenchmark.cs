@@ -64,13 +64,9 @@ internal sealed class GenerateBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(problems, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (problem, token) =>
         {
-            var generated = await generator.GenerateAsync(new GenerationRequest
-            {
-                BaseUrl = baseUrl,
-                Model = Model,
-                Prompt = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, problem.QuestionContent, ""),
-                Sampling = sampling,
-            }, token);
+            var generated = await generator.GenerateAsync(
+                new ModelTarget { BaseUrl = baseUrl, Model = Model, Sampling = sampling }
+                    .Ask(CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, problem.QuestionContent, "")), token);
             Interlocked.Add(ref samples, generated.Count(sample => sample.Issue is null));
         });
         var seconds = clock.Elapsed.TotalSeconds;

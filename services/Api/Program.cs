@@ -1,3 +1,3 @@
 using Pipeline.Evaluations.Http;
 
-await ApiHost.Build(args).RunAsync();
+return await ApiHost.RunAsync(args);

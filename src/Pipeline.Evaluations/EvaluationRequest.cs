@@ -1,6 +1,5 @@
 using Pipeline.Core.Scenarios;
 using System.Text.Json;
-using Pipeline.Contracts;
 using Pipeline.Generation.ModelClient;
 
 namespace Pipeline.Evaluations;
@@ -16,20 +15,10 @@ public sealed class EvaluationRequest : RunOptions
     public string? Codegen { get; set; }
     /// <summary>Do not ask the server's /v1/models first (when baseUrl is only reachable from the Generator).</summary>
     public bool SkipModelCheck { get; set; }
-    /// <summary>This run's bearer token for the model server (else the Generator's own); never recorded nor shown.</summary>
-    public string? ApiKey { get; set; }
-    /// <summary>Seconds one model request may take (default: the Generator's 300); long reasoning needs more.</summary>
-    public double? RequestTimeout { get; set; }
     /// <summary>Extra fields for every completion request's body, e.g. {"reasoning_effort": "high"}.</summary>
     public Dictionary<string, JsonElement>? ExtraBody { get; set; }
 
-    /// <summary>The run's model-server settings (call once <see cref="Problems"/> is empty).</summary>
-    public ModelServerSettings ModelServer() => new()
-    {
-        ApiKey = string.IsNullOrEmpty(ApiKey) ? null : ApiKey,
-        RequestTimeoutSeconds = RequestTimeout,
-        ExtraBody = ExtraBody ?? new Dictionary<string, JsonElement>(),
-    };
+    protected override IReadOnlyDictionary<string, JsonElement> ExtraBodyFields() => ExtraBody ?? new Dictionary<string, JsonElement>();
 
     public override Dictionary<string, string[]> Problems()
     {
@@ -52,18 +41,6 @@ public sealed class EvaluationRequest : RunOptions
             problems["codegen"] = [repairing
                 ? "selfrepair needs codegen: a finished codegeneration run's id or an official _eval_all file"
                 : "codegen is for scenario selfrepair only"];
-        }
-        if (RequestTimeout is <= 0)
-        {
-            problems["requestTimeout"] = ["requestTimeout must be a positive number of seconds"];
-        }
-        try
-        {
-            Pipeline.Generation.ModelClient.ExtraBody.Check(ExtraBody ?? []);
-        }
-        catch (ArgumentException error)
-        {
-            problems["extraBody"] = [error.Message];
         }
         return problems;
     }

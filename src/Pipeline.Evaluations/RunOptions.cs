@@ -1,12 +1,15 @@
+using System.Text.Json;
 using Pipeline.Contracts;
 using Pipeline.Core;
 using Pipeline.Core.Scenarios;
+using Pipeline.Generation.ModelClient;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Evaluations;
 
 /// <summary>
-/// Everything about an evaluation except which model: dataset selection, sampling and grading, with the defaults of
+/// Everything about an evaluation except which model: dataset selection, sampling, grading and the run's own model-server
+/// options (key, request timeout, extra body), with the defaults of
 /// <c>lcb eval</c> (the official runner's). Bound from JSON (POST /evaluations) and from configuration (section Watch).
 /// </summary>
 public class RunOptions
@@ -32,6 +35,22 @@ public class RunOptions
     public double Timeout { get; set; } = RunDefaults.TimeoutSeconds;
     /// <summary>pass@k values; null means 1, 5 and 10 (a default list would be appended to by configuration binding).</summary>
     public int[]? K { get; set; }
+    /// <summary>This run's bearer token for the model server (else the Generator's own); never recorded nor shown.</summary>
+    public string? ApiKey { get; set; }
+    /// <summary>Seconds one model request may take (default: the Generator's 300); long reasoning needs more.</summary>
+    public double? RequestTimeout { get; set; }
+
+    /// <summary>Extra fields for every completion request's body, e.g. {"reasoning_effort": "high"}, as the options carry them.</summary>
+    /// <exception cref="ArgumentException">not a usable JSON object</exception>
+    protected virtual IReadOnlyDictionary<string, JsonElement> ExtraBodyFields() => new Dictionary<string, JsonElement>();
+
+    /// <summary>The run's model-server settings (call once <see cref="Problems"/> is empty).</summary>
+    public ModelServerSettings ModelServer() => new()
+    {
+        ApiKey = string.IsNullOrEmpty(ApiKey) ? null : ApiKey,
+        RequestTimeoutSeconds = RequestTimeout,
+        ExtraBody = ExtraBodyFields(),
+    };
 
     /// <summary>What is wrong with these options, by field; empty when they are usable.</summary>
     public virtual Dictionary<string, string[]> Problems()
@@ -57,6 +76,15 @@ public class RunOptions
         Check(MaxTokens >= 1, "maxTokens", "maxTokens must be at least 1");
         Check(Timeout > 0, "timeout", "timeout must be a positive number of seconds");
         Check(K is null || (K.Length > 0 && K.All(k => k >= 1)), "k", "k must list positive whole numbers");
+        Check(RequestTimeout is null or > 0, "requestTimeout", "requestTimeout must be a positive number of seconds");
+        try
+        {
+            ExtraBody.Check(ExtraBodyFields());
+        }
+        catch (ArgumentException error)
+        {
+            problems["extraBody"] = [error.Message];
+        }
         return problems;
     }
 
@@ -80,6 +108,7 @@ public class RunOptions
             Sampling = new SamplingSettings { N = N, Temperature = Temperature, TopP = TopP, MaxTokens = MaxTokens, Stop = Stop, Seed = Seed },
             TimeoutSeconds = Timeout,
             Ks = K is null ? EvaluationTemplate.DefaultKs : [.. K.Distinct().Order()],
+            ModelServer = ModelServer(),
         };
     }
 

@@ -1,19 +1,14 @@
-using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
 using Pipeline.Generation.Prompts;
 
 namespace Pipeline.Generation;
 
-/// <summary>Everything needed to sample one problem: where, which model, the prompt and the sampling parameters.</summary>
+/// <summary>Everything needed to sample one problem: the model target (server, model, sampling, the run's server settings) and the prompt.</summary>
 public sealed record GenerationRequest
 {
-    public required string BaseUrl { get; init; }
-    public required string Model { get; init; }
+    public required ModelTarget Target { get; init; }
     public required ModelPrompt Prompt { get; init; }
-    public required SamplingSettings Sampling { get; init; }
-    /// <summary>The run's key, request timeout and extra request fields.</summary>
-    public ModelServerSettings ModelServer { get; init; } = new();
     /// <summary>Takes the scenario's answer out of a reply (official extraction); null: code generation's code extraction.</summary>
     public Func<string, string>? Extract { get; init; }
     /// <summary>
@@ -24,10 +19,9 @@ public sealed record GenerationRequest
 
     /// <summary>The official prompt of a problem in a scenario (not self-repair), with that scenario's extraction.</summary>
     /// <exception cref="UnsupportedPromptStyleException">the official runner has no prompt of this style for the scenario</exception>
-    public static GenerationRequest Official(
-        Scenario scenario, bool cot, PromptStyle style, Problem problem, string baseUrl, string model, SamplingSettings sampling)
+    public static GenerationRequest Official(Scenario scenario, bool cot, PromptStyle style, Problem problem, ModelTarget target)
     {
         var asked = ScenarioPrompts.For(scenario, cot, style, problem);
-        return new GenerationRequest { BaseUrl = baseUrl, Model = model, Prompt = asked.Prompt, Sampling = sampling, Extract = asked.Extract };
+        return target.Ask(asked.Prompt) with { Extract = asked.Extract };
     }
 }

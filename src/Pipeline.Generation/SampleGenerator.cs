@@ -12,13 +12,13 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
 {
     public async Task<IReadOnlyList<GeneratedSample>> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
-        var samplingHash = GenerationKey.HashSampling(request.Sampling, request.ModelServer.ExtraBody);
+        var samplingHash = GenerationKey.HashSampling(request.Target.Sampling, request.Target.ModelServer.ExtraBody);
         var promptHash = request.Prompt.Hash;
-        var samples = new GeneratedSample?[request.Sampling.N];
+        var samples = new GeneratedSample?[request.Target.Sampling.N];
         var missing = new List<int>();
         for (var index = request.FirstSampleIndex; index < request.FirstSampleIndex + samples.Length; index++)
         {
-            var cached = await cache.GetAsync(new GenerationKey(request.Model, promptHash, samplingHash, index), cancellationToken);
+            var cached = await cache.GetAsync(new GenerationKey(request.Target.Model, promptHash, samplingHash, index), cancellationToken);
             if (cached is null)
             {
                 missing.Add(index);
@@ -32,7 +32,7 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
         {
             if (answer.Cacheable)
             {
-                await cache.PutAsync(new GenerationKey(request.Model, promptHash, samplingHash, index), answer.Sample, cancellationToken);
+                await cache.PutAsync(new GenerationKey(request.Target.Model, promptHash, samplingHash, index), answer.Sample, cancellationToken);
             }
             samples[index - request.FirstSampleIndex] = Sample(request, index, answer.Sample);
         }
@@ -47,11 +47,11 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
         }
         if (options.UseNativeN)
         {
-            var reply = await model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, missing.Count, request.ModelServer, cancellationToken);
+            var reply = await model.CompleteAsync(request.Target.BaseUrl, request.Target.Model, request.Prompt, request.Target.Sampling, missing.Count, request.Target.ModelServer, cancellationToken);
             return missing.Select((index, position) => (index, ToAnswer(reply, position)));
         }
         var replies = await Task.WhenAll(missing.Select(index =>
-            model.CompleteAsync(request.BaseUrl, request.Model, request.Prompt, request.Sampling, 1, request.ModelServer, cancellationToken)));
+            model.CompleteAsync(request.Target.BaseUrl, request.Target.Model, request.Prompt, request.Target.Sampling, 1, request.Target.ModelServer, cancellationToken)));
         return missing.Select((index, position) => (index, ToAnswer(replies[position], 0)));
     }
 

@@ -21,10 +21,8 @@ public sealed class ScenarioSampler(SampleGenerator generator, ICodegenStore cod
         {
             var original = await codegen.GetAsync(command.RunId, command.ProblemId, cancellationToken)
                 ?? throw new InvalidDataException($"self-repair run {command.RunId} has no code-generation samples of '{command.ProblemId}' in the codegen store");
-            return await new RepairSampler(generator).RepairAsync(
-                original, style, command.BaseUrl, command.Model, command.Sampling, command.ModelServer, cancellationToken);
+            return await new RepairSampler(generator).RepairAsync(original, style, ModelTarget.Of(command), cancellationToken);
         }
-        var request = GenerationRequest.Official(scenario, command.Cot, style, problem, command.BaseUrl, command.Model, command.Sampling);
-        return await generator.GenerateAsync(request with { ModelServer = command.ModelServer }, cancellationToken);
+        return await generator.GenerateAsync(GenerationRequest.Official(scenario, command.Cot, style, problem, ModelTarget.Of(command)), cancellationToken);
     }
 }

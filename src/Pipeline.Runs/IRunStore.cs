@@ -1,10 +1,11 @@
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs.Views;
 
 namespace Pipeline.Runs;
 
 /// <summary>
-/// Run state: registrations, verdicts recorded once per (problem, sample), per-problem counts and the final
-/// report. Every write is atomic, so concurrent consumers and Scorer instances never double count.
+/// Run state: registrations, verdicts recorded once per (problem, sample), per-problem counts, generation totals and
+/// the final report. Every write is atomic, so concurrent consumers and Scorer instances never double count.
 /// </summary>
 public interface IRunStore
 {
@@ -23,6 +24,12 @@ public interface IRunStore
     Task<IReadOnlyDictionary<string, ProblemCounts>> GetCountsAsync(Guid runId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SampleVerdict>> GetVerdictsAsync(Guid runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The run's generation statistics from totals kept as verdicts are recorded; a run recorded before the totals were
+    /// kept is read from its samples (once: the totals are stored then).
+    /// </summary>
+    Task<GenerationStatistics> GetGenerationStatisticsAsync(Guid runId, CancellationToken cancellationToken = default);
 
     /// <summary>One problem's recorded samples, by index, read without loading the rest of the run (the dashboard's sample view).</summary>
     Task<IReadOnlyList<SampleVerdict>> GetProblemVerdictsAsync(Guid runId, string problemId, int samplesPerProblem, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs.Views;
 
 namespace Pipeline.Runs;
 
@@ -9,6 +10,9 @@ public sealed class InMemoryRunStore : IRunStore
     private readonly Dictionary<Guid, RunRegistration> _runs = [];
     private readonly Dictionary<Guid, Dictionary<(string, int), SampleVerdict>> _verdicts = [];
     private readonly Dictionary<Guid, Dictionary<string, ProblemCounts>> _counts = [];
+    private readonly Dictionary<Guid, GenerationTotals> _generation = [];
+    /// <summary>Each run's model latencies in ascending order (the exact percentile, as Redis's sorted set).</summary>
+    private readonly Dictionary<Guid, List<double>> _latencies = [];
     private readonly Dictionary<Guid, RunReport> _reports = [];
     private readonly Dictionary<Guid, Dictionary<string, ParkedWork>> _parked = [];
     private readonly Dictionary<Guid, FailedStart> _failedStarts = [];
@@ -56,6 +60,10 @@ public sealed class InMemoryRunStore : IRunStore
             var count = counts.GetValueOrDefault(verdict.ProblemId);
             counts[verdict.ProblemId] = new ProblemCounts(
                 count.Samples + 1, count.Correct + (verdict.Passed ? 1 : 0), count.Skipped + (verdict.Skipped ? 1 : 0));
+            _generation[runId] = _generation.GetValueOrDefault(runId, GenerationTotals.None).Plus(verdict);
+            var latencies = _latencies.TryGetValue(runId, out var kept) ? kept : _latencies[runId] = [];
+            var at = latencies.BinarySearch(verdict.LatencyMs);
+            latencies.Insert(at < 0 ? ~at : at, verdict.LatencyMs);
             return Task.FromResult(new RecordOutcome(true, verdicts.Count));
         }
     }
@@ -74,6 +82,17 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<SampleVerdict>>(VerdictsOf(runId).Values.ToList());
+        }
+    }
+
+    public Task<GenerationStatistics> GetGenerationStatisticsAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var latencies = _latencies.GetValueOrDefault(runId, []);
+            return Task.FromResult(GenerationStatistics.Of(
+                _generation.GetValueOrDefault(runId, GenerationTotals.None),
+                latencies.Count == 0 ? 0 : latencies[GenerationStatistics.P95Rank(latencies.Count)]));
         }
     }
 

@@ -24,6 +24,12 @@ internal sealed class RedisRunKeys(RedisKeys keys)
     /// <summary>Hash problemId → samples graded with no result (skipped answers).</summary>
     public string Skipped(Guid runId) => Run(runId, "s");
 
+    /// <summary>Hash of the run's generation totals (tokens, latency and grading sums, issues by kind, …).</summary>
+    public string GenerationTotals(Guid runId) => Run(runId, "gen");
+
+    /// <summary>Sorted set "problemId#sampleIndex" by model latency (ms): the exact latency percentile.</summary>
+    public string Latencies(Guid runId) => Run(runId, "latency");
+
     public string Report(Guid runId) => Run(runId, "report");
 
     /// <summary>Hash problemId (generation) or "problemId#sampleIndex" (grading) → parked work JSON.</summary>

@@ -1,4 +1,5 @@
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs.Views;
 using Pipeline.Core.Stores;
 using StackExchange.Redis;
 
@@ -15,8 +16,8 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
         return redis.call('HLEN', KEYS[2])
         """;
 
-    // The verdict and its counts change together or not at all: a duplicate finds its field taken and stops.
-    // A verdict also ends what was parked of its problem's generation or its own grading (it was replayed).
+    // The verdict, its counts and the run's generation totals change together or not at all: a duplicate finds its
+    // field taken and stops. A verdict also ends what was parked of its problem's generation or its own grading (it was replayed).
     private const string RecordScript = """
         if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then
           return {0, redis.call('HLEN', KEYS[1])}
@@ -29,10 +30,13 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
         if ARGV[5] == '1' then
           redis.call('HINCRBY', KEYS[5], ARGV[3], 1)
         end
+
+        """ + RedisGenerationTotals.RecordStep + """
         return {1, redis.call('HLEN', KEYS[1])}
         """;
 
     private readonly RedisRunKeys _keys = new(keys);
+    private readonly RedisGenerationTotals _generation = new(redis, new RedisRunKeys(keys));
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<long> RegisterAsync(RunRegistration run, CancellationToken cancellationToken = default)
@@ -65,10 +69,14 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             RecordScript,
-            [_keys.Verdicts(runId), _keys.Samples(runId), _keys.Correct(runId), _keys.Parked(runId), _keys.Skipped(runId)],
+            [
+                _keys.Verdicts(runId), _keys.Samples(runId), _keys.Correct(runId), _keys.Parked(runId), _keys.Skipped(runId),
+                _keys.GenerationTotals(runId), _keys.Latencies(runId),
+            ],
             [
                 RedisRunKeys.SampleField(verdict.ProblemId, verdict.SampleIndex), RunStoreJson.Write(verdict),
                 verdict.ProblemId, verdict.Passed ? "1" : "0", verdict.Skipped ? "1" : "0",
+                .. RedisGenerationTotals.RecordArguments(verdict),
             ]))!;
         return new RecordOutcome((long)result[0] == 1, (long)result[1]);
     }
@@ -90,6 +98,9 @@ public sealed class RedisRunStore(IConnectionMultiplexer redis, RedisKeys keys) 
         var values = await Db.HashValuesAsync(_keys.Verdicts(runId));
         return values.Select(v => RunStoreJson.Read<SampleVerdict>(v.ToString())).ToList();
     }
+
+    public Task<GenerationStatistics> GetGenerationStatisticsAsync(Guid runId, CancellationToken cancellationToken = default) =>
+        _generation.ReadAsync(runId, cancellationToken);
 
     public async Task<IReadOnlyList<SampleVerdict>> GetProblemVerdictsAsync(
         Guid runId, string problemId, int samplesPerProblem, CancellationToken cancellationToken = default)

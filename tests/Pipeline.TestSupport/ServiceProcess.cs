@@ -31,7 +31,10 @@ public sealed class ServiceProcess : IDisposable
 
     /// <summary>The lcb command line tool (tools/Lcb) with these arguments.</summary>
     public static ServiceProcess StartLcb(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> settings) =>
-        StartDll(HostDll(Path.Combine("tools", "Lcb"), "lcb"), arguments, "lcb", settings);
+        StartDll(LcbDll, arguments, "lcb", settings);
+
+    /// <summary>The lcb tool as the test projects built it (the configuration the tests run in).</summary>
+    public static string LcbDll => HostDll(Path.Combine("tools", "Lcb"), "lcb");
 
     private static ServiceProcess StartDll(string dll, IReadOnlyList<string> arguments, string name, IReadOnlyDictionary<string, string> settings)
     {

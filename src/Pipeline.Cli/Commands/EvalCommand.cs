@@ -31,7 +31,7 @@ public static class EvalCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (required unless --extend, where it overrides the run's)" };
         var extend = new Option<string?>("--extend")
         {
-            Description = "evaluate the selection with that run's model, sampling, prompt style, timeout and k; problems it evaluated are reused",
+            Description = "evaluate the selection with that run's model, sampling, prompt style, timeout and k; problems it evaluated are reused (give --api-key again if the run had one)",
             HelpName = "RUN",
         };
         var codegen = new Option<string?>("--codegen")
@@ -66,12 +66,22 @@ public static class EvalCommand
                     await Console.Error.WriteLineAsync($"error: --extend takes the model and settings from run {extended}; drop {string.Join(", ", given)}");
                     return 2;
                 }
+                EvalExtension.Request extension;
+                try
+                {
+                    extension = new EvalExtension.Request(extended, evaluation.Selection(parse), parse.GetValue(baseUrl), parse.GetValue(wait), evaluation.ModelServer(parse));
+                }
+                catch (ArgumentException error)
+                {
+                    await Console.Error.WriteLineAsync($"error: {error.Message}");
+                    return ExitCodes.BadInput;
+                }
                 try
                 {
                     var (connection, runStore) = await store.OpenAsync(parse);
                     await using (connection.ConfigureAwait(false))
                     {
-                        return await EvalExtension.ExecuteAsync(new EvalExtension.Request(extended, evaluation.Selection(parse), parse.GetValue(baseUrl), parse.GetValue(wait)),
+                        return await EvalExtension.ExecuteAsync(extension,
                             StartPublisher.WithStartTimeout(evaluation.Bus(parse), parse.GetValue(connectTimeout)), runStore, AnsiConsole.Console, cancellationToken);
                     }
                 }
@@ -151,12 +161,12 @@ public static class EvalCommand
     private static async Task<StartEvaluation> SelfRepairOf(
         StartEvaluation start, string codegen, RunStoreOptions store, ParseResult parse, CancellationToken cancellationToken)
     {
-        var (connection, runStore) = await store.OpenAsync(parse);
+        var (connection, _) = await store.OpenAsync(parse);
         await using (connection.ConfigureAwait(false))
         {
             var keys = new RedisKeys(store.KeyPrefix(parse));
-            var reader = new CodegenRunReader(runStore, new RedisProblemStore(connection, keys));
-            return await new SelfRepairStart(reader, new RedisCodegenStore(connection, keys)).AttachAsync(start, codegen, cancellationToken);
+            return await new SelfRepairStart(CodegenRunSource.Reader(connection, keys), new RedisCodegenStore(connection, keys))
+                .AttachAsync(start, codegen, cancellationToken);
         }
     }
 

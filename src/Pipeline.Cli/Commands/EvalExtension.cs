@@ -15,7 +15,8 @@ public static class EvalExtension
 {
     /// <param name="Run">the run to extend: its id or an unambiguous start of it.</param>
     /// <param name="BaseUrl">overrides the run's model server (it may have moved); null keeps it.</param>
-    public sealed record Request(string Run, DatasetSelection Selection, string? BaseUrl, bool Wait);
+    /// <param name="ModelServer">the per-run key (required again when the run had one), request timeout and extra body given now.</param>
+    public sealed record Request(string Run, DatasetSelection Selection, string? BaseUrl, bool Wait, ModelServerSettings? ModelServer = null);
 
     /// <summary>How long to wait for Ingest to register the new run before saying so and carrying on.</summary>
     private static readonly TimeSpan RegistrationWait = TimeSpan.FromMinutes(2);
@@ -26,7 +27,7 @@ public static class EvalExtension
         Request request, IConfiguration bus, IRunStore runStore, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var earlier = await RunLookup.FindAsync(runStore, request.Run, cancellationToken);
-        var start = RunExtension.Extend(earlier, request.Selection, request.BaseUrl, Guid.NewGuid());
+        var start = RunExtension.Extend(earlier, request.Selection, request.BaseUrl, Guid.NewGuid(), request.ModelServer);
         if (await StartPublisher.PublishAsync(start, bus, console, cancellationToken) is { } refused)
         {
             await Console.Error.WriteLineAsync($"error: {StartPublisher.RefusalLine(refused)}");

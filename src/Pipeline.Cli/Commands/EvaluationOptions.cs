@@ -46,8 +46,14 @@ internal sealed class EvaluationOptions
         ModelServer = _modelServer.Settings(parse),
     };
 
-    /// <summary>The options that say how a run is evaluated (not which problems): an extension takes them from the run it extends.</summary>
-    public IReadOnlyList<Option> RunSettings => [_timeout, _ks, .. _sampling.All, .. _scenario.All, .. _modelServer.All];
+    /// <summary>
+    /// The options that say how a run is evaluated (not which problems): an extension takes them from the run it extends.
+    /// The model-server options are not among them: an extension may be given those (the key is never stored).
+    /// </summary>
+    public IReadOnlyList<Option> RunSettings => [_timeout, _ks, .. _sampling.All, .. _scenario.All];
+
+    /// <exception cref="ArgumentException">the timeout is not positive or the extra body is not a usable JSON object</exception>
+    public ModelServerSettings ModelServer(ParseResult parse) => _modelServer.Settings(parse);
 
     /// <exception cref="ArgumentException">a selection option is not usable; the message names it</exception>
     public DatasetSelection Selection(ParseResult parse) => _selection.Selection(parse);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Cli.Evaluation;
+using Pipeline.Cli.Runs;
 using Pipeline.Contracts;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
@@ -10,7 +12,9 @@ using Pipeline.Generation.Offline;
 using Pipeline.Generation.Prompts;
 using Pipeline.Generation.SelfRepair;
 using Pipeline.Generation;
+using Pipeline.Runs;
 using Spectre.Console;
+using StackExchange.Redis;
 
 namespace Pipeline.Cli.Commands;
 
@@ -29,11 +33,16 @@ internal static class GenerateCommand
         var limit = new Option<int?>("--limit") { Description = "at most this many problems" };
         var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (not with --prompts-only)" };
         var model = new Option<string>("--model") { Description = "model name the server knows (not with --prompts-only)" };
-        var codegen = new Option<string?>("--codegen") { Description = "selfrepair: the finished code-generation run, an official _eval_all.json (or .jsonl)" };
+        var codegen = new Option<string?>("--codegen")
+        {
+            Description = "selfrepair: the code-generation run to repair, a completed run (id or its start; read from --redis) or an official _eval_all.json (or .jsonl)",
+            HelpName = "RUN_OR_FILE",
+        };
         var promptsOnly = new Option<bool>("--prompts-only") { Description = "write each item's key and exactly what would be sent, ask nothing" };
         var sampling = new SamplingOptions();
         var scenarioOptions = new ScenarioOptions();
         var modelServer = new ModelServerCommandOptions();
+        var store = new RunStoreOptions();
         var oneRequestPerSample = new Option<bool>("--no-native-n") { Description = "one request per sample, for servers without the n parameter" };
         var concurrency = new Option<int>("--concurrency") { Description = "requests in flight to the server", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--out") { Description = "output .jsonl (resumed when it exists)", Required = true };
@@ -48,6 +57,7 @@ internal static class GenerateCommand
         sampling.AddTo(command);
         scenarioOptions.AddTo(command);
         modelServer.AddTo(command);
+        store.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             PromptStyle style;
@@ -59,13 +69,15 @@ internal static class GenerateCommand
                 server = modelServer.Settings(parse);
                 scenario = scenarioOptions.Scenario(parse);
                 style = ScenarioStyles.Require(scenario, parse.GetRequiredValue(sampling.StyleOption));
-                repairing = scenario == Scenario.SelfRepair ? EvalAllFile.Read(parse.GetValue(codegen) ?? throw new ArgumentException("selfrepair needs --codegen FILE")) : null;
+                repairing = scenario == Scenario.SelfRepair
+                    ? await CodegenRunSource.ReadAsync(parse.GetValue(codegen) ?? throw new ArgumentException("selfrepair needs --codegen RUN_OR_FILE"), store, parse, cancellationToken)
+                    : null;
                 if (!parse.GetValue(promptsOnly) && (parse.GetValue(baseUrl) is null || parse.GetValue(model) is null))
                 {
                     throw new ArgumentException("give --base-url and --model (or --prompts-only)");
                 }
             }
-            catch (Exception error) when (error is ArgumentException or InvalidDataException or IOException)
+            catch (Exception error) when (error is ArgumentException or InvalidDataException or IOException or RunNotFoundException or RedisConnectionException)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]generate failed: {error.Message}[/]");
                 return 1;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Core.Stores;
+using Pipeline.Generation.SelfRepair;
 using Pipeline.Runs.Reports;
 
 namespace Pipeline.Cli.Commands;
@@ -26,7 +27,9 @@ public static class LcbCommand
         root.Add(GradeCommand.Create());
         root.Add(ErrorsCommand.Create());
         root.Add(ReplayCommand.Create());
-        root.Add(ExportCommand.Create((redis, prefix) => new RedisProblemStore(redis, new RedisKeys(prefix)), new OfficialEvalWriter()));
+        root.Add(ExportCommand.Create(
+            (redis, prefix) => new RedisProblemStore(redis, new RedisKeys(prefix)), (redis, prefix) => new RedisCodegenStore(redis, new RedisKeys(prefix)),
+            new OfficialEvalWriter()));
         return root;
     }
 }

@@ -6,7 +6,6 @@ using Pipeline.Evaluations.Http;
 using Pipeline.Evaluations.Watching;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Cli.Runs;
-using Pipeline.Core.Scenarios;
 using Pipeline.Generation.ModelClient;
 using Pipeline.Hosting;
 using Spectre.Console;
@@ -46,9 +45,9 @@ public static class WatchCommand
                     Match = WatchSettings.Pattern(parse.GetValue(match)),
                     Template = evaluation.Template(parse),
                 };
-                if (settings.Template.Scenario == ScenarioNames.SelfRepair)
+                if (WatchSettings.ScenarioProblem(settings.Template.Scenario) is { } scenario)
                 {
-                    throw new ArgumentException("lcb watch cannot start self-repairs: each names its code-generation run (lcb eval --scenario selfrepair --codegen RUN)");
+                    throw new ArgumentException($"--scenario: {scenario}");
                 }
             }
             catch (ArgumentException error)

@@ -10,8 +10,11 @@ namespace Pipeline.Cli.Evaluation;
 /// </summary>
 public static class RunExtension
 {
-    /// <exception cref="RunNotExtendableException">the run's registration does not hold the command that started it, or it is a self-repair.</exception>
-    public static StartEvaluation Extend(RunRegistration run, DatasetSelection selection, string? baseUrl, Guid newRunId)
+    /// <param name="modelServer">the per-run model-server options given now (null: none): a key, and a timeout or extra body replacing the run's</param>
+    /// <exception cref="RunNotExtendableException">
+    /// the run's registration does not hold the command that started it, it is a self-repair, or it had its own key and none is given.
+    /// </exception>
+    public static StartEvaluation Extend(RunRegistration run, DatasetSelection selection, string? baseUrl, Guid newRunId, ModelServerSettings? modelServer = null)
     {
         var request = run.Request ?? throw new RunNotExtendableException(
             $"run {run.RunId} was registered before runs kept their settings (base URL, sampling, timeout); start a new run with `lcb eval --model … --base-url …`");
@@ -27,6 +30,22 @@ public static class RunExtension
             Selection = selection,
             BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? request.BaseUrl : baseUrl,
             Extends = run.RunId,
+            ModelServer = ModelServerOf(run, request.ModelServer, modelServer),
+        };
+    }
+
+    private static ModelServerSettings ModelServerOf(RunRegistration run, ModelServerSettings recorded, ModelServerSettings? given)
+    {
+        if (recorded.HadOwnApiKey && string.IsNullOrEmpty(given?.ApiKey))
+        {
+            throw new RunNotExtendableException(
+                $"run {run.RunId} was started with its own --api-key, which is never stored; give it again: lcb eval --extend {run.RunId.ToString("N")[..8]} --api-key KEY");
+        }
+        return given is null ? recorded : recorded with
+        {
+            ApiKey = given.ApiKey,
+            RequestTimeoutSeconds = given.RequestTimeoutSeconds ?? recorded.RequestTimeoutSeconds,
+            ExtraBody = given.ExtraBody.Count > 0 ? given.ExtraBody : recorded.ExtraBody,
         };
     }
 

@@ -9,8 +9,8 @@ using Pipeline.Runs.Views;
 namespace Pipeline.Evaluations.Dashboard;
 
 /// <summary>
-/// What the dashboard's JSON endpoints and the HTML report read: every view built from the run store's registration
-/// and per-problem counts; only a problem's own samples and the generation statistics read stored samples.
+/// What the dashboard's JSON endpoints and the HTML report read: every view built from the run store's registration,
+/// per-problem counts and generation totals; only a problem's own samples are read from the stored samples.
 /// </summary>
 public sealed class DashboardQueries(IRunStore runs, IEvaluationLedger ledger, IProblemStore problems, PublishedScores published)
 {
@@ -55,8 +55,8 @@ public sealed class DashboardQueries(IRunStore runs, IEvaluationLedger ledger, I
         };
     }
 
-    public async Task<GenerationStatistics> GenerationAsync(RunRegistration run, CancellationToken cancellationToken) =>
-        GenerationStatistics.Of(await runs.GetVerdictsAsync(run.RunId, cancellationToken));
+    public Task<GenerationStatistics> GenerationAsync(RunRegistration run, CancellationToken cancellationToken) =>
+        runs.GetGenerationStatisticsAsync(run.RunId, cancellationToken);
 
     public async Task<RunComparisonView> CompareAsync(RunRegistration a, RunRegistration b, CancellationToken cancellationToken) =>
         RunComparisonView.Of(a, await CompleteProblemsAsync(a, cancellationToken), b, await CompleteProblemsAsync(b, cancellationToken));

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pipeline.Hosting;
 
 namespace Pipeline.Evaluations.Http;
@@ -20,5 +23,23 @@ public static class ApiHost
         var app = builder.Build();
         app.MapEvaluations();
         return app;
+    }
+
+    /// <summary>Runs the API host until it stops; settings it cannot use (section Watch) stop it at once with one log line naming them, exit code 1.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        try
+        {
+            // The checks ValidateOnStart registered, run before the host starts: the host would log their failure with a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException error)
+        {
+            app.Logger.LogCritical("The API did not start: {Settings}", string.Join("; ", error.Failures));
+            return 1;
+        }
     }
 }

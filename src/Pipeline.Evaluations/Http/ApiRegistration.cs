@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pipeline.Evaluations;
 using Pipeline.Evaluations.Dashboard;
 using Pipeline.Evaluations.SelfRepair;
@@ -30,10 +31,13 @@ public static class ApiRegistration
         services.AddCodegenStore(configuration);
         services.AddSingleton<CodegenRunReader>();
         services.AddSingleton<SelfRepairStart>();
+        // Checked as the host starts (one line naming the setting), so the settings are built only once that passed.
+        services.AddOptions<WatchOptions>().Bind(configuration.GetSection(WatchOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WatchOptions>, WatchOptionsValidation>();
         var watch = configuration.GetSection(WatchOptions.Section).Get<WatchOptions>() ?? new WatchOptions();
         if (!string.IsNullOrWhiteSpace(watch.BaseUrl))
         {
-            services.AddCheckpointWatcher(watch.ToSettings(watch.BaseUrl), configuration);
+            services.AddCheckpointWatcher(provider => provider.GetRequiredService<IOptions<WatchOptions>>().Value.ToSettings(), watch.ApiKey, configuration);
             services.AddHostedService<CheckpointWatchService>();
         }
         return services;
@@ -56,11 +60,17 @@ public static class ApiRegistration
     /// The watcher and its model client. A poll should fail fast and be tried again next interval, not wait out the
     /// Generator's long retry schedule: 2 retries and 30 s per attempt unless section ModelServer says otherwise.
     /// </summary>
-    public static IServiceCollection AddCheckpointWatcher(this IServiceCollection services, WatchSettings settings, IConfiguration configuration)
+    public static IServiceCollection AddCheckpointWatcher(this IServiceCollection services, WatchSettings settings, IConfiguration configuration) =>
+        services.AddCheckpointWatcher(_ => settings, settings.Template.ModelServer.ApiKey, configuration);
+
+    /// <param name="settings">built when the watcher is first needed (the API host's, once its options passed validation)</param>
+    /// <param name="apiKey">the watched runs' own key, which the model list is asked with too; null: ModelServer:ApiKey, else OPENAI_API_KEY</param>
+    public static IServiceCollection AddCheckpointWatcher(
+        this IServiceCollection services, Func<IServiceProvider, WatchSettings> settings, string? apiKey, IConfiguration configuration)
     {
         var modelServer = new ModelServerOptions { MaxRetryAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(30) };
         configuration.GetSection(ModelServerOptions.Section).Bind(modelServer);
-        modelServer.ApiKey ??= Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        modelServer.ApiKey = string.IsNullOrEmpty(apiKey) ? modelServer.ApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") : apiKey;
         services.AddModelClient(modelServer);
         services.AddSingleton(settings);
         services.AddStartChecks(configuration);

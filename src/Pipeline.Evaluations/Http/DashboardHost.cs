@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pipeline.Core.Stores;
 using Pipeline.Evaluations.Dashboard;
 using Pipeline.Runs;
@@ -18,6 +19,8 @@ public static class DashboardHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
+        // As the API host's settings: a line per request on the console would bury what the demo prints (and slow every request).
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton(runs).AddSingleton(ledger).AddSingleton(problems).AddDashboard();
         var app = builder.Build();
         app.MapDashboardReads();

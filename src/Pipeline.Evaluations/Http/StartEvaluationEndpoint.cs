@@ -49,7 +49,7 @@ internal static class StartEvaluationEndpoint
         {
             return Results.ValidationProblem(problems);
         }
-        var start = (request.ToTemplate() with { ModelServer = request.ModelServer() }).For(request.Model, request.BaseUrl);
+        var start = request.ToTemplate().For(request.Model, request.BaseUrl);
         if (request.Codegen is { } codegen)
         {
             try

@@ -12,11 +12,14 @@ namespace Pipeline.Evaluations.SelfRepair;
 /// </summary>
 public sealed class CodegenRunReader(IRunStore runs, IProblemStore problems)
 {
+    /// <summary>Whether <paramref name="runOrFile"/> names an eval_all file (read without the stores) rather than a run.</summary>
+    public static bool IsFile(string runOrFile) => File.Exists(runOrFile);
+
     /// <exception cref="InvalidDataException">the file is not a code-generation eval_all, or the run is not a finished code-generation run</exception>
     /// <exception cref="RunNotFoundException">neither a file nor a run by that name</exception>
     public async Task<CodegenRun> ReadAsync(string runOrFile, CancellationToken cancellationToken)
     {
-        if (File.Exists(runOrFile))
+        if (IsFile(runOrFile))
         {
             return EvalAllFile.Read(runOrFile);
         }

@@ -19,6 +19,8 @@ public sealed record OfflineGenerationSettings
     public ModelServerSettings ModelServer { get; init; } = new();
     /// <summary>Problems in flight at once; the model client's per-server limit bounds the requests themselves.</summary>
     public int Parallelism { get; init; } = 8;
+
+    public ModelTarget Target => new() { BaseUrl = BaseUrl, Model = Model, Sampling = Sampling, ModelServer = ModelServer };
 }
 
 /// <summary>
@@ -33,9 +35,8 @@ public sealed class OfflineGenerator(SampleGenerator generator)
         Action<Problem, IReadOnlyList<GeneratedSample>> onProblemDone, CancellationToken cancellationToken) =>
         RunEachAsync(pending, settings.Parallelism, output, onProblemDone, async (problem, token) =>
         {
-            var request = GenerationRequest.Official(
-                settings.Scenario, settings.Cot, settings.Style, problem, settings.BaseUrl, settings.Model, settings.Sampling);
-            var samples = await generator.GenerateAsync(request with { ModelServer = settings.ModelServer }, token);
+            var samples = await generator.GenerateAsync(
+                GenerationRequest.Official(settings.Scenario, settings.Cot, settings.Style, problem, settings.Target), token);
             return (samples, GenerationRow.Serialize(problem, samples));
         }, cancellationToken);
 

@@ -19,8 +19,7 @@ public sealed class OfflineRepair(RepairSampler sampler, CodegenRun codegen)
         OfflineGenerator.RunEachAsync(pending, settings.Parallelism, output, onProblemDone, async (problem, token) =>
         {
             var original = _byId[problem.QuestionId];
-            var samples = await sampler.RepairAsync(
-                original, settings.Style, settings.BaseUrl, settings.Model, settings.Sampling, settings.ModelServer, token);
+            var samples = await sampler.RepairAsync(original, settings.Style, settings.Target, token);
             return (samples, GenerationRow.Serialize(problem, samples, original.Samples.Select(sample => sample.Code).ToList()));
         }, cancellationToken);
 

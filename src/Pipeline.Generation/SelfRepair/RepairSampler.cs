@@ -1,5 +1,4 @@
 using Pipeline.Generation.Offline;
-using Pipeline.Contracts;
 using Pipeline.Generation.Extraction;
 using Pipeline.Generation;
 using Pipeline.Generation.Prompts;
@@ -13,18 +12,13 @@ namespace Pipeline.Generation.SelfRepair;
 /// </summary>
 public sealed class RepairSampler(SampleGenerator generator)
 {
-    public async Task<IReadOnlyList<GeneratedSample>> RepairAsync(
-        CodegenProblem problem, PromptStyle style, string baseUrl, string model, SamplingSettings sampling, ModelServerSettings modelServer,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GeneratedSample>> RepairAsync(CodegenProblem problem, PromptStyle style, ModelTarget target, CancellationToken cancellationToken)
     {
         var items = RepairPlan.For(problem, style);
         return await Task.WhenAll(items.Select(async item => item.Prompt is null
             ? Kept(item, style)
-            : (await generator.GenerateAsync(new GenerationRequest
-            {
-                BaseUrl = baseUrl, Model = model, Prompt = item.Prompt, Sampling = sampling with { N = 1 }, FirstSampleIndex = item.SampleIndex,
-                ModelServer = modelServer,
-            }, cancellationToken))[0]));
+            : (await generator.GenerateAsync(
+                (target with { Sampling = target.Sampling with { N = 1 } }).Ask(item.Prompt) with { FirstSampleIndex = item.SampleIndex }, cancellationToken))[0]));
     }
 
     private static GeneratedSample Kept(RepairItem item, PromptStyle style) => new()

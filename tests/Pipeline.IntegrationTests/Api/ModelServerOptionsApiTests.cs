@@ -6,8 +6,9 @@ using StackExchange.Redis;
 namespace Pipeline.IntegrationTests.Api;
 
 /// <summary>
-/// A run's own model-server options through POST /evaluations (Kestrel, RabbitMQ, Redis): the key, request timeout and
-/// extra body travel in StartEvaluation to Ingest, and the key is never shown (status, list) nor kept in Redis.
+/// A run's own model-server options through POST /evaluations and the API's watcher (section Watch) on Kestrel, RabbitMQ
+/// and Redis: the key, request timeout and extra body travel in StartEvaluation to Ingest, and the key is never shown
+/// (status, list) nor kept in Redis.
 /// </summary>
 public sealed class ModelServerOptionsApiTests
 {
@@ -17,8 +18,17 @@ public sealed class ModelServerOptionsApiTests
     [Fact]
     public async Task Key_timeout_and_extra_body_reach_the_start_and_the_key_is_never_shown_or_stored()
     {
+        await using var replay = await Pipeline.Replay.ReplayServer.StartAsync(new Pipeline.Replay.ReplayServerOptions
+        {
+            Models = new Dictionary<string, IReadOnlyList<string>> { ["ckpt-w"] = [LcbTestData.Recording("qwen2.5-7b-instruct")] },
+        });
         await using var servers = await ApiServers.StartAsync();
         var (_, http) = await servers.StartApiAsync();
+        await servers.StartApiAsync(new Dictionary<string, string>
+        {
+            ["BaseUrl"] = replay.BaseUrl + "/v1", ["Interval"] = "100ms", ["N"] = "1", ["Limit"] = "2",
+            ["ApiKey"] = Secret, ["RequestTimeout"] = "600", ["ExtraBody"] = """{"reasoning_effort": "low"}""",
+        });
 
         var posted = await http.PostAsJsonAsync("/evaluations", new
         {
@@ -32,7 +42,11 @@ public sealed class ModelServerOptionsApiTests
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var runId = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
-        var start = await Wait.UntilAsync(() => Task.FromResult(servers.Started.FirstOrDefault()), s => s is not null, Within, "StartEvaluation");
+        var start = await Wait.UntilAsync(() => Task.FromResult(servers.Started.FirstOrDefault(s => s.RunId == runId)), s => s is not null, Within, "StartEvaluation");
+        var watched = await Wait.UntilAsync(
+            () => Task.FromResult(servers.Started.FirstOrDefault(s => s.Model == "ckpt-w")), s => s is not null, Within, "the watcher's StartEvaluation");
+        Assert.Equal((Secret, 600.0, "low"), (watched!.ModelServer.ApiKey, watched.ModelServer.RequestTimeoutSeconds, watched.ModelServer.ExtraBody["reasoning_effort"].GetString()));
+        Assert.DoesNotContain(Secret, await http.GetStringAsync($"/evaluations/{watched.RunId}"));
         Assert.Equal((Secret, 900.0), (start!.ModelServer.ApiKey, start.ModelServer.RequestTimeoutSeconds));
         Assert.Equal("high", start.ModelServer.ExtraBody["reasoning_effort"].GetString());
         Assert.True(start.ModelServer.ExtraBody["chat_template_kwargs"].GetProperty("enable_thinking").GetBoolean());

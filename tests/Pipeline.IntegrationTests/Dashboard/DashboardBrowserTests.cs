@@ -108,6 +108,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IAsyncLifetim
             $"measured {published.GetProperty("measured").GetDouble():F1}% · published 20.0% · reference 10.0% · {published.GetProperty("difference").GetDouble():+0.0;-0.0;+0.0} points, within ±100.0",
             await page.Locator("[data-testid=published]").InnerTextAsync());
         await page.Locator("[data-testid=problems] tbody tr").First.WaitForAsync();
+        // Generation statistics come from the totals the Scorer kept while recording: they are the stored samples' own.
+        var fromSamples = GenerationStatistics.Of(await store.GetVerdictsAsync(first));
+        var generation = page.Locator("[data-testid=generation] td");
+        Assert.Equal($"{fromSamples.Samples}", await generation.Nth(0).InnerTextAsync());
+        Assert.Equal($"{fromSamples.MeanLatencyMs:F0} / {fromSamples.P95LatencyMs:F0} ms", await generation.Nth(3).InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "run.png"), FullPage = true });
 
         // A problem opens to its samples and per-test verdicts, as stored.

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Pipeline.IntegrationTests.Grading;
+using Pipeline.IntegrationTests.Infrastructure;
 
 namespace Pipeline.IntegrationTests.Operations;
 
@@ -50,4 +52,37 @@ public sealed class ComposeFileTests
             }
         }
     }
+
+    /// <summary>
+    /// Ingest's datasets (code generation and both prediction scenarios) are files in the folder mounted at their
+    /// directory, as `docker-compose config` and `docker stack config` resolve the two files with their defaults.
+    /// </summary>
+    [Fact]
+    public async Task Compose_and_the_stack_point_ingest_at_dataset_files_that_exist_in_its_container()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var project = ComposeProject.Create(LcbTestData.Folder);
+        var compose = await project.CheckedAsync(timeout.Token, "config");
+        var stack = await Shell.RunAsync("docker", ["stack", "config", "-c", "docker-stack.yml"], ComposeProject.RepositoryRoot, project.Environment, timeout.Token);
+        Assert.True(stack.ExitCode == 0, stack.ToString());
+        foreach (var (file, config) in new[] { ("docker-compose.yml", compose), ("docker-stack.yml", stack.Output) })
+        {
+            var ingest = YamlDocuments.Parse(config).Single().At("services.ingest")!.Value;
+            var mounts = ingest.At("volumes")!.Value.EnumerateArray().Select(Mount).ToList();
+            foreach (var setting in new[] { "PIPELINE_Dataset__Source", "PIPELINE_Dataset__TestOutputPrediction", "PIPELINE_Dataset__CodeExecution" })
+            {
+                var path = ingest.Text($"environment.{setting}");
+                Assert.True(path is not null, $"{file}: ingest sets no {setting}");
+                var mount = mounts.SingleOrDefault(m => path.StartsWith(m.Target + "/", StringComparison.Ordinal));
+                Assert.True(mount.Source is not null, $"{file}: {setting}={path} lies on no mount of ingest");
+                var onHost = Path.Combine(mount.Source, path[(mount.Target.Length + 1)..]);
+                Assert.True(File.Exists(onHost), $"{file}: {setting}={path}, but {onHost} does not exist");
+            }
+        }
+    }
+
+    /// <summary>A volume as `docker-compose config` (source:target[:mode]) or `docker stack config` (long form) writes it.</summary>
+    private static (string Source, string Target) Mount(JsonElement volume) => volume.ValueKind == JsonValueKind.String
+        ? (volume.GetString()!.Split(':')[0], volume.GetString()!.Split(':')[1])
+        : (volume.Text("source")!, volume.Text("target")!);
 }

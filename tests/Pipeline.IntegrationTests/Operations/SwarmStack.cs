@@ -24,9 +24,6 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
         ModelBaseUrl = modelBaseUrl;
     }
 
-    /// <summary>Where the Executors share the harness with their sibling sandbox containers (docker-stack.yml).</summary>
-    private const string ExecutorShare = "/tmp/pipeline-executor";
-
     public string Name { get; }
 
     public string ModelBaseUrl { get; }
@@ -46,7 +43,6 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
             ["EXECUTOR_REPLICAS"] = executors.ToString(),
             ["EXECUTOR_WORKERS"] = workers.ToString(),
         }, modelBaseUrl);
-        Directory.CreateDirectory(ExecutorShare); // a stack, unlike compose, makes no missing bind source
         var deploy = await Shell.RunAsync("docker", ["stack", "deploy", "--resolve-image", "never", "-c", "docker-stack.yml", stack.Name],
             ComposeProject.RepositoryRoot, stack._environment, cancellationToken);
         if (deploy.ExitCode != 0)
@@ -81,8 +77,8 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
         (await SwarmNode.CheckedAsync(cancellationToken, "ps", "-q", "--filter", $"label=com.docker.swarm.service.name={Name}_{service}"))
         .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Each container of the stack with its health (healthy, starting, unhealthy).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> HealthAsync(CancellationToken cancellationToken)
+    /// <summary>Each running container of the stack with its health (healthy, starting, unhealthy).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> HealthAsync(CancellationToken cancellationToken)
     {
         var ids = (await SwarmNode.CheckedAsync(cancellationToken, "ps", "-q", "--filter", $"label=com.docker.stack.namespace={Name}"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -96,10 +92,56 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
             .ToDictionary(parts => parts[0].TrimStart('/'), parts => parts[1]);
     }
 
+    /// <summary>
+    /// Until every service of the stack runs its desired replicas and every container's health check (/healthz for the
+    /// .NET services) says healthy; else fails naming each service that is not, its containers' health and its tasks'
+    /// errors in full.
+    /// </summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var replicas = await ReplicasAsync(cancellationToken);
+            var health = await HealthAsync(cancellationToken);
+            var unhealthy = replicas.Where(service => service.Value.Running < service.Value.Desired
+                || health.Count(c => IsOf(c.Key, service.Key)) != service.Value.Desired
+                || health.Any(c => IsOf(c.Key, service.Key) && c.Value != "healthy")).Select(service => service.Key).ToList();
+            if (replicas.Count > 0 && unhealthy.Count == 0)
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                var report = new List<string>();
+                foreach (var service in unhealthy)
+                {
+                    var containers = health.Where(c => IsOf(c.Key, service)).Select(c => $"{c.Key}={c.Value}");
+                    report.Add($"{service}: {replicas[service].Running}/{replicas[service].Desired} running; containers: {string.Join(", ", containers)}\n  tasks:\n    "
+                        + string.Join("\n    ", await TasksAsync(service, cancellationToken)));
+                }
+                Assert.Fail($"stack {Name} not healthy after {patience.TotalMinutes:F0} min:\n{string.Join("\n", report)}\n{await OutputAsync()}");
+            }
+            await Task.Delay(1000, cancellationToken);
+        }
+    }
+
+    private bool IsOf(string container, string service) => container.StartsWith($"{Name}_{service}.", StringComparison.Ordinal);
+
+    /// <summary>Each service of the stack (without the stack's prefix) with its running and desired replicas.</summary>
+    private async Task<IReadOnlyDictionary<string, (int Running, int Desired)>> ReplicasAsync(CancellationToken cancellationToken)
+    {
+        var lines = await SwarmNode.CheckedAsync(cancellationToken,
+            "service", "ls", "--filter", $"label=com.docker.stack.namespace={Name}", "--format", "{{.Name}} {{.Replicas}}");
+        return lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')).ToDictionary(
+            parts => parts[0][(Name.Length + 1)..],
+            parts => (int.Parse(parts[1].Split('/')[0]), int.Parse(parts[1].Split('/')[1])));
+    }
+
     public Task<string> ScaleAsync(string service, int replicas, CancellationToken cancellationToken) =>
         SwarmNode.CheckedAsync(cancellationToken, "service", "scale", "--detach", $"{Name}_{service}={replicas}");
 
-    /// <summary>The desired and current state of every task the service ever had (`docker service ps`).</summary>
+    /// <summary>The desired and current state of every task the service ever had, with its error (`docker service ps`).</summary>
     public async Task<IReadOnlyList<string>> TasksAsync(string service, CancellationToken cancellationToken) =>
         (await SwarmNode.CheckedAsync(cancellationToken, "service", "ps", "--no-trunc", "--format", "{{.Name}} {{.DesiredState}} {{.CurrentState}} {{.Error}}", $"{Name}_{service}"))
         .Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -131,6 +173,6 @@ public sealed class SwarmStack : IEvaluatedPipeline, IAsyncDisposable
         {
             await Task.Delay(1000, timeout.Token);
         }
-        await SwarmNode.DockerAsync(timeout.Token, "volume", "rm", $"{Name}_rabbitmq-data", $"{Name}_redis-data");
+        await SwarmNode.DockerAsync(timeout.Token, "volume", "rm", $"{Name}_rabbitmq-data", $"{Name}_redis-data", $"{Name}_harness");
     }
 }

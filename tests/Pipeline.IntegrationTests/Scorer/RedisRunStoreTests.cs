@@ -1,12 +1,17 @@
+using Pipeline.Contracts;
 using Pipeline.Core.Stores;
 using Pipeline.IntegrationTests.Infrastructure;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs.Views;
 using StackExchange.Redis;
 
 namespace Pipeline.IntegrationTests.Scorer;
 
-/// <summary>The Scorer's run state in real Redis, with two Scorer instances (own connections) racing on one run.</summary>
+/// <summary>
+/// The Scorer's run state in real Redis, with two Scorer instances (own connections) racing on one run; the generation
+/// totals kept with each verdict, and a run recorded before they were kept.
+/// </summary>
 public sealed class RedisRunStoreTests : IAsyncLifetime
 {
     private const int SamplesPerProblem = 6;
@@ -75,4 +80,63 @@ public sealed class RedisRunStoreTests : IAsyncLifetime
         Assert.Equal([1], verdict.Results);
         Assert.True(verdict.Passed);
     }
+
+    [Fact]
+    public async Task Two_scorers_recording_every_verdict_twice_keep_the_generation_totals_of_the_samples()
+    {
+        var runId = Guid.NewGuid();
+        var stores = new[] { NewStore(_first), NewStore(_second) };
+        var scorers = stores.Select(store => new RunScorer(store, TimeProvider.System)).ToArray();
+        await scorers[0].RegisterAsync(ScorerProblems.Started(runId, SamplesPerProblem), DateTimeOffset.UtcNow);
+        var graded = Varied(runId);
+        // The second copy of each verdict claims other figures: whichever copy is recorded first must be the only one counted.
+        var copies = graded.Select(g => g with { LatencyMs = g.LatencyMs + 1_000, CompletionTokens = 7_777 });
+        var deliveries = graded.Concat(copies).OrderBy(_ => Random.Shared.Next()).ToList();
+
+        await Task.WhenAll(deliveries.Select((message, i) => Task.Run(() => scorers[i % 2].RecordAsync(message))));
+
+        var kept = await stores[1].GetGenerationStatisticsAsync(runId);
+        Assert.Equal(graded.Count, kept.Samples);
+        Assert.Equal(GenerationSamples.Comparable(GenerationStatistics.Of(await stores[0].GetVerdictsAsync(runId))), GenerationSamples.Comparable(kept));
+    }
+
+    [Fact]
+    public async Task A_run_recorded_before_generation_totals_were_kept_is_read_from_its_samples_then_from_totals()
+    {
+        var runId = Guid.NewGuid();
+        var store = NewStore(_first);
+        var scorer = new RunScorer(store, TimeProvider.System);
+        await scorer.RegisterAsync(ScorerProblems.Started(runId, SamplesPerProblem), DateTimeOffset.UtcNow);
+        var graded = Varied(runId);
+        foreach (var message in graded.Take(graded.Count / 2))
+        {
+            await scorer.RecordAsync(message);
+        }
+        // The first half as an earlier Scorer left it (no totals); the rest recorded by this one, as after an upgrade mid-run.
+        Assert.Equal(2, await _first.GetDatabase().KeyDeleteAsync([Key(runId, "gen"), Key(runId, "latency")]));
+        foreach (var message in graded.Skip(graded.Count / 2).SkipLast(1))
+        {
+            await scorer.RecordAsync(message);
+        }
+
+        var fallback = await store.GetGenerationStatisticsAsync(runId);
+        var expected = GenerationStatistics.Of(await store.GetVerdictsAsync(runId));
+        Assert.Equal(GenerationSamples.Comparable(expected), GenerationSamples.Comparable(fallback));
+        Assert.Equal(graded.Count - 1, fallback.Samples);
+        // Read once: the totals now count every sample, and the last verdict adds to them.
+        Assert.Equal(graded.Count - 1, (int)await _first.GetDatabase().HashGetAsync(Key(runId, "gen"), "samples"));
+        await scorer.RecordAsync(graded[^1]);
+        Assert.Equal(graded.Count, (int)await _first.GetDatabase().HashGetAsync(Key(runId, "gen"), "samples"));
+        Assert.Equal(
+            GenerationSamples.Comparable(GenerationStatistics.Of(await store.GetVerdictsAsync(runId))),
+            GenerationSamples.Comparable(await store.GetGenerationStatisticsAsync(runId)));
+    }
+
+    private RedisRunStore NewStore(IConnectionMultiplexer redis) => new(redis, new RedisKeys(_prefix));
+
+    private static List<SolutionGraded> Varied(Guid runId) =>
+        ScorerProblems.AllGraded(runId, SamplesPerProblem).Select(GenerationSamples.Varied).ToList();
+
+    /// <summary>A part of the run's state as the run store names it (the test deletes it to stand for an older Scorer).</summary>
+    private RedisKey Key(Guid runId, string part) => new RedisKeys(_prefix).Run(runId, part);
 }

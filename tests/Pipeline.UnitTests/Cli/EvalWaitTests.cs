@@ -3,6 +3,7 @@ using Pipeline.Cli.Commands;
 using Pipeline.Contracts;
 using Pipeline.Runs;
 using Pipeline.Runs.Scoring;
+using Pipeline.Runs.Views;
 using Pipeline.UnitTests.Scoring;
 using Spectre.Console;
 using StackExchange.Redis;
@@ -66,6 +67,7 @@ public sealed class EvalWaitTests
         public Task<RecordOutcome> RecordAsync(Guid runId, SampleVerdict verdict, CancellationToken cancellationToken = default) => inner.RecordAsync(runId, verdict, cancellationToken);
         public Task<IReadOnlyDictionary<string, ProblemCounts>> GetCountsAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetCountsAsync(runId, cancellationToken);
         public Task<IReadOnlyList<SampleVerdict>> GetVerdictsAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetVerdictsAsync(runId, cancellationToken);
+        public Task<GenerationStatistics> GetGenerationStatisticsAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetGenerationStatisticsAsync(runId, cancellationToken);
         public Task<IReadOnlyList<SampleVerdict>> GetProblemVerdictsAsync(Guid runId, string problemId, int samplesPerProblem, CancellationToken cancellationToken = default) =>
             inner.GetProblemVerdictsAsync(runId, problemId, samplesPerProblem, cancellationToken);
         public Task<bool> TryCompleteAsync(RunReport report, CancellationToken cancellationToken = default) => inner.TryCompleteAsync(report, cancellationToken);

@@ -49,6 +49,21 @@ public sealed class RunExtensionTests
     }
 
     [Fact]
+    public void A_run_started_with_its_own_key_is_extended_only_with_a_key_given_again()
+    {
+        var keyed = Original with { ModelServer = new ModelServerSettings { ApiKey = "sk-run", RequestTimeoutSeconds = 900 }.WithoutApiKey() };
+        var run = Registered(keyed, ["a"]);
+
+        var refused = Assert.Throws<RunNotExtendableException>(() => RunExtension.Extend(run, Wider, null, Guid.NewGuid(), new ModelServerSettings()));
+        var start = RunExtension.Extend(run, Wider, null, Guid.NewGuid(), new ModelServerSettings { ApiKey = "sk-again", RequestTimeoutSeconds = 1200 });
+
+        Assert.Contains("was started with its own --api-key, which is never stored; give it again", refused.Message);
+        Assert.Equal(("sk-again", 1200.0), (start.ModelServer.ApiKey, start.ModelServer.RequestTimeoutSeconds));
+        Assert.Equal(900, RunExtension.Extend(run, Wider, null, Guid.NewGuid(), new ModelServerSettings { ApiKey = "sk-again" }).ModelServer.RequestTimeoutSeconds);
+        Assert.Null(RunExtension.Extend(Registered(Original, ["a"]), Wider, null, Guid.NewGuid(), new ModelServerSettings()).ModelServer.ApiKey);
+    }
+
+    [Fact]
     public void A_run_registered_without_its_command_is_refused_with_the_reason()
     {
         var run = Registered(Original, ["a"]) with { Request = null };

@@ -8,13 +8,12 @@ namespace Pipeline.UnitTests.Generator;
 
 public sealed class SampleGeneratorTests
 {
-    private static readonly GenerationRequest Request = new()
+    private static readonly GenerationRequest Request = new ModelTarget
     {
         BaseUrl = "http://127.0.0.1:1",
         Model = "m",
-        Prompt = CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", ""),
         Sampling = new SamplingSettings { N = 3 },
-    };
+    }.Ask(CodeGenerationPrompt.Build(PromptStyle.OpenAIChat, "Q", ""));
 
     [Fact]
     public async Task Native_n_asks_once_and_extracts_each_answer()
@@ -50,7 +49,7 @@ public sealed class SampleGeneratorTests
         Assert.All(again, s => Assert.True(s.FromCache));
         Assert.Equal(["1", "2", "3"], again.Select(s => s.Code));
 
-        var five = await generator.GenerateAsync(Request with { Sampling = new SamplingSettings { N = 5 } }, default);
+        var five = await generator.GenerateAsync(Request with { Target = Request.Target with { Sampling = new SamplingSettings { N = 5 } } }, default);
         Assert.Equal([3, 2], model.RequestedN);
         Assert.Equal(["1", "2", "3", "1", "2"], five.Select(s => s.Code));
     }
@@ -61,7 +60,7 @@ public sealed class SampleGeneratorTests
         var model = new ScriptedModel(Reply(["```\n1\n```", "```\n2\n```", "```\n3\n```"]));
         var generator = new SampleGenerator(model, new InMemoryGenerationCache(), new ModelServerOptions());
         await generator.GenerateAsync(Request, default);
-        await generator.GenerateAsync(Request with { Sampling = new SamplingSettings { N = 3, Temperature = 0.8 } }, default);
+        await generator.GenerateAsync(Request with { Target = Request.Target with { Sampling = new SamplingSettings { N = 3, Temperature = 0.8 } } }, default);
         Assert.Equal([3, 3], model.RequestedN);
     }
 

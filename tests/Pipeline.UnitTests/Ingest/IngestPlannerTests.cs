@@ -47,6 +47,7 @@ public sealed class IngestPlannerTests
 
         Assert.All(plan.Commands, command => Assert.Same(server, command.ModelServer));
         Assert.Null(plan.Started.Request!.ModelServer.ApiKey);
+        Assert.True(plan.Started.Request.ModelServer.HadOwnApiKey);
         Assert.Equal(900, plan.Started.Request.ModelServer.RequestTimeoutSeconds);
         Assert.Equal("high", plan.Started.Request.ModelServer.ExtraBody["reasoning_effort"].GetString());
     }

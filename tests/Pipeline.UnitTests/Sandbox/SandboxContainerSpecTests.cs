@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Docker.DotNet.Models;
 using Pipeline.Grading.Sandbox;
 using Pipeline.Grading.Sandbox.Docker;
 
@@ -11,7 +12,7 @@ public sealed class SandboxContainerSpecTests
     [Fact]
     public void The_container_is_hardened()
     {
-        var host = SandboxContainerSpec.For(Options, "/h", 2).HostConfig;
+        var host = SandboxContainerSpec.For(Options, HarnessMount.For("/h", []), 2).HostConfig;
 
         Assert.Equal("none", host.NetworkMode);
         Assert.True(host.ReadonlyRootfs);
@@ -24,7 +25,7 @@ public sealed class SandboxContainerSpecTests
     [Fact]
     public void It_runs_as_the_slot_uid_with_limits_no_scratch_and_an_unmasked_proc_for_the_samples()
     {
-        var spec = SandboxContainerSpec.For(Options, "/h", 2);
+        var spec = SandboxContainerSpec.For(Options, HarnessMount.For("/h", []), 2);
 
         Assert.Equal("62002:62002", spec.User);
         Assert.Equal(Options.WorkerMemoryBytes, spec.HostConfig.Memory);
@@ -33,7 +34,9 @@ public sealed class SandboxContainerSpecTests
         Assert.True(spec.HostConfig.Tmpfs is null or { Count: 0 }, "each sample mounts its own tmpfs: the worker keeps no scratch");
         Assert.Empty(spec.HostConfig.MaskedPaths);
         Assert.Empty(spec.HostConfig.ReadonlyPaths);
-        Assert.Equal(["/h:/harness:ro"], spec.HostConfig.Binds);
+        var harness = Assert.Single(spec.HostConfig.Mounts);
+        Assert.Equal(("bind", "/h", "/harness", true), (harness.Type, harness.Source, harness.Target, harness.ReadOnly));
+        Assert.True(spec.HostConfig.Binds is null or { Count: 0 });
         Assert.Empty(spec.Env);
     }
 
@@ -47,5 +50,22 @@ public sealed class SandboxContainerSpecTests
         Assert.Contains("ptrace", refused);
         Assert.Contains("bpf", refused);
         Assert.DoesNotContain("unshare", refused);
+    }
+
+    [Fact]
+    public void An_executor_in_a_container_gives_its_sandboxes_the_harness_from_its_own_volume_or_bind_source()
+    {
+        MountPoint[] volume = [new() { Type = "bind", Source = "/var/run/docker.sock", Destination = "/var/run/docker.sock" },
+            new() { Type = "volume", Name = "proj_harness", Source = "/var/lib/docker/volumes/proj_harness/_data", Destination = "/tmp/pipeline-executor" }];
+        MountPoint[] bind = [new() { Type = "bind", Source = "/srv/share", Destination = "/tmp/pipeline-executor/" }];
+
+        var fromVolume = HarnessMount.For("/tmp/pipeline-executor/pipeline-harness-x1", volume);
+        var fromBind = HarnessMount.For("/tmp/pipeline-executor/pipeline-harness-x1", bind);
+        var outside = HarnessMount.For("/tmp/pipeline-executorx/pipeline-harness-x1", volume);
+
+        Assert.Equal(("volume", "proj_harness", true), (fromVolume.Mount.Type, fromVolume.Mount.Source, fromVolume.Mount.ReadOnly));
+        Assert.Equal(fromVolume.Mount.Target + "/pipeline-harness-x1", fromVolume.Directory);
+        Assert.Equal(("bind", "/srv/share/pipeline-harness-x1", "/harness"), (fromBind.Mount.Type, fromBind.Mount.Source, fromBind.Directory));
+        Assert.Equal(("bind", "/tmp/pipeline-executorx/pipeline-harness-x1"), (outside.Mount.Type, outside.Mount.Source));
     }
 }

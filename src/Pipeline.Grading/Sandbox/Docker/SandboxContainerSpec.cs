@@ -6,7 +6,7 @@ namespace Pipeline.Grading.Sandbox.Docker;
 /// <summary>
 /// The hardened container one warm worker lives in: no network, read-only root and no scratch of its
 /// own, every capability dropped, no privilege gain, an unprivileged uid of its own, memory, pids and
-/// CPU limits and the harness bound read-only. Reused across samples; each sample gets its own
+/// CPU limits and the harness mounted read-only (<see cref="HarnessMount"/>). Reused across samples; each sample gets its own
 /// namespaces, tmpfs mounts and /proc inside (isolation.py). Docker's masks over /proc are left off
 /// (as <c>systempaths=unconfined</c>): the kernel refuses a new /proc to a sample while parts of the
 /// old one are hidden, and the worker's own /proc shows nothing a sample may not see in its own.
@@ -14,9 +14,8 @@ namespace Pipeline.Grading.Sandbox.Docker;
 public static class SandboxContainerSpec
 {
     public const string Label = "pipeline.sandbox";
-    private const string HarnessMount = "/harness";
 
-    public static CreateContainerParameters For(SandboxOptions options, string harnessDirectory, int workerSlot)
+    public static CreateContainerParameters For(SandboxOptions options, HarnessMount harness, int workerSlot)
     {
         var uid = (options.FirstUid + workerSlot).ToString(CultureInfo.InvariantCulture);
         return new CreateContainerParameters
@@ -24,7 +23,7 @@ public static class SandboxContainerSpec
             Image = options.Docker.Image,
             Name = $"pipeline-sandbox-{Guid.NewGuid():N}",
             User = $"{uid}:{uid}",
-            Cmd = [.. WorkerArguments.For(options, HarnessMount, "/tmp", ownUid: true)],
+            Cmd = [.. WorkerArguments.For(options, harness.Directory, "/tmp", ownUid: true)],
             Env = [],
             WorkingDir = "/tmp",
             Labels = new Dictionary<string, string> { [Label] = "worker" },
@@ -47,7 +46,7 @@ public static class SandboxContainerSpec
                 NanoCPUs = (long)(options.Docker.Cpus * 1e9),
                 MaskedPaths = [],
                 ReadonlyPaths = [],
-                Binds = [$"{harnessDirectory}:{HarnessMount}:ro"],
+                Mounts = [harness.Mount],
                 AutoRemove = true,
             },
         };
