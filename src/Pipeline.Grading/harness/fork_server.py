@@ -15,14 +15,15 @@ import socket
 
 class ForkServer:
     """run_child(request_fd, result_fd, workdir) runs in each child; fork_child makes the child (a
-    sandbox's fork clones it into namespaces of its own). The server itself is a plain fork."""
+    sandbox's fork clones it into namespaces of its own). The server itself is a plain fork, and keeps
+    only its socket, stderr and keep_fds (descriptors the children need, opened before it)."""
 
-    def __init__(self, run_child, fork_child):
+    def __init__(self, run_child, fork_child, keep_fds=()):
         self._socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.pid = os.fork()
         if self.pid == 0:
             self._socket.close()
-            _serve(theirs, run_child, fork_child)
+            _serve(theirs, run_child, fork_child, keep_fds)
         theirs.close()
 
     def spawn(self, request_fd, result_fd, workdir):
@@ -34,7 +35,16 @@ class ForkServer:
         return int(reply)
 
 
-def _serve(sock, run_child, fork_child):
+def close_fds_except(keep):
+    """Closes every descriptor from 3 up but those in keep."""
+    low = 3
+    for fd in sorted(set(keep)):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 1 << 16)
+
+
+def _serve(sock, run_child, fork_child, keep_fds):
     """Never returns. Children are reaped by the kernel (SIGCHLD ignored); the worker watches them
     through pidfds. EOF on the socket (the worker is gone) ends the server."""
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
@@ -42,8 +52,7 @@ def _serve(sock, run_child, fork_child):
         devnull = os.open(os.devnull, os.O_RDWR)
         os.dup2(devnull, 0)
         os.dup2(devnull, 1)
-        os.closerange(3, sock.fileno())
-        os.closerange(sock.fileno() + 1, 1 << 16)
+        close_fds_except((sock.fileno(), *keep_fds))
         while True:
             message, fds, _, _ = socket.recv_fds(sock, 4096, 2)
             if not message or len(fds) != 2:

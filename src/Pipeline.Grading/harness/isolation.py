@@ -112,7 +112,7 @@ class SampleIsolation:
             if os.path.isdir(target):
                 _mount(b"tmpfs", target, b"tmpfs", MS_NOSUID | MS_NODEV, f"size={self._scratch_bytes},mode=1777")
         _mount(b"proc", "/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
-        os.makedirs(workdir, mode=0o700, exist_ok=True)
+        os.mkdir(workdir, mode=0o700)  # in the fresh tmpfs on /tmp
         os.chdir(workdir)
         if self._open_files:
             resource.setrlimit(resource.RLIMIT_NOFILE, (self._open_files, self._open_files))
@@ -163,8 +163,7 @@ def _become_first_oom_victim():
     unprivileged and inherited by all the sample starts. Docker refuses the write inside its containers
     (EACCES); there the sample keeps the container's score, as before."""
     try:
-        with open("/proc/self/oom_score_adj", "w") as handle:
-            handle.write("1000")
+        _write_raw("/proc/self/oom_score_adj", "1000")
     except PermissionError:
         pass
 
@@ -177,10 +176,19 @@ def _mount(source, target, fs_type, flags, options):
 
 def _write(path, text):
     try:
-        with open(path, "w") as handle:
-            handle.write(text)
+        _write_raw(path, text)
     except OSError as error:
         raise IsolationError(f"{path}: {error}") from error
+
+
+def _write_raw(path, text):
+    """Without a text file object, whose making costs a child more copy-on-write faults than the rest of
+    its uid mapping (decision 019)."""
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.write(fd, text.encode())
+    finally:
+        os.close(fd)
 
 
 def _check(result, what):

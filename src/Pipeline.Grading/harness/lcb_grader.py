@@ -48,6 +48,9 @@ IMPORT_HEADER = (
     "import statistics\nimport itertools\nimport functools\nimport operator\nimport io\nimport sys\n"
     "import json\nsys.setrecursionlimit(50000)\n"
 )
+HEADER_RECURSION_LIMIT = 50000
+# the builtins reliability_guard sets to None (so the header, executed after it, binds None for them)
+GUARDED_BUILTINS = ("quit", "help")
 
 WRAPPED_FUNCTION = "wrapped_function"
 
@@ -138,15 +141,22 @@ def wrap_in_function(code):
         return code
 
 
-def run_with_stdin(method, inputs):
+def stdin_program(code):
+    """What the official grade_stdio compiles for code: its main guard unwrapped, then wrapped in a function."""
+    return wrap_in_function(strip_main_guard(code))
+
+
+def run_with_stdin(method, inputs, open_mocks=None):
+    """open_mocks: where mock_open(read_data=inputs) comes from (prepared.PreparedOpen), when not made here."""
     if isinstance(inputs, list):
         inputs = "\n".join(inputs)
+    open_mock = open_mocks.mock_for(inputs) if open_mocks is not None else mock_open(read_data=inputs)
     lines = iter(inputs.split("\n"))
     with patch("sys.stdin.read", lambda *a: inputs), \
             patch("sys.stdin.readlines", lambda *a: inputs.split("\n")), \
             patch("sys.stdin.readline", lambda *a: next(lines)), \
             patch("sys.stdin", _FakeStdin(inputs)), \
-            patch("builtins.open", mock_open(read_data=inputs)):
+            patch("builtins.open", open_mock):
         try:
             return method()
         except SystemExit:
@@ -160,11 +170,19 @@ def lookup(compiled, name):
         return None
 
 
-def compile_sample(code, timeout):
+def compile_sample(code, timeout, header=None):
+    """The official compile_code. With a PreparedHeader whose module can stand for code's first lines,
+    only the rest is executed, into that module (see PreparedHeader)."""
     signal.alarm(timeout)
     try:
-        module = ModuleType("tmp_sol", "")
-        exec(code, module.__dict__)
+        rest = header.rest_of(code) if header is not None else None
+        if rest is None:
+            module = ModuleType("tmp_sol", "")
+            exec(code, module.__dict__)
+        else:
+            module = header.module
+            sys.setrecursionlimit(HEADER_RECURSION_LIMIT)  # the header's last statement
+            exec(rest, module.__dict__)
         compiled = module.Solution() if "class Solution" in code else module
         assert compiled is not None
     finally:

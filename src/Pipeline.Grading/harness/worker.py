@@ -26,9 +26,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fork_server  # noqa: E402
 import lcb_grader  # noqa: E402
 import prediction_checks  # noqa: E402
+import prepared  # noqa: E402
 import sample_runner  # noqa: E402
 import suites  # noqa: E402
 import verdicts  # noqa: E402
+
+# A stdin program up to this size is unwrapped and wrapped (ast) here, in the worker, not in its child: the
+# same work costs the child about a tenth of its copy-on-write faults (decision 019). The bound keeps what
+# parsing hostile code can cost the worker small; a longer program is wrapped by its child, as before.
+WRAP_IN_WORKER_MAX_CHARS = 64 * 1024
 
 # What the official runner returns when its grading child dies before reporting (backstop, os._exit,
 # segfault): check_correctness indexes an empty metadata list and the caller keeps its initial [-2].
@@ -49,12 +55,13 @@ def parse_limits(argv):
 
 
 def warm_up():
+    """Returns the prepared.Prepared every child uses."""
     sys.set_int_max_str_digits(50000)
-    exec(lcb_grader.IMPORT_HEADER, {})
-    sys.setrecursionlimit(1000)  # the header raises it; each sample sets it again itself
+    made_once = prepared.Prepared()  # imports the header's modules
     run_the_sample_path_once()
     gc.collect()
     gc.freeze()  # keep the warm heap out of the children's collections: fewer copy-on-write faults
+    return made_once
 
 
 def run_the_sample_path_once():
@@ -63,7 +70,7 @@ def run_the_sample_path_once():
     program of our own, so each child inherits the result instead of building it again. Copy-on-write faults
     are most of a sample's cost on a virtualised host (decision 019); nothing of it is a sample's state."""
     import subprocess  # noqa: F401  (reliability_guard imports it in every child)
-    compile(lcb_grader.wrap_in_function("print(input())"), "<warm-up>", "exec")
+    compile(lcb_grader.stdin_program("print(input())"), "<warm-up>", "exec")
     stdin, sys.stdin = sys.stdin, open(os.devnull)
     try:
         with lcb_grader.CapturedStdout():
@@ -196,7 +203,7 @@ class Child:
             self.request_fd = -1
 
 
-def run_child(request_fd, result_fd, workdir, limits, hooks):
+def run_child(request_fd, result_fd, workdir, limits, hooks, made_once):
     """Never returns: grades in the forked child and exits without running the parent's cleanup."""
     status = 0
     try:
@@ -204,12 +211,9 @@ def run_child(request_fd, result_fd, workdir, limits, hooks):
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-        keep = sorted((request_fd, result_fd))
-        os.closerange(3, keep[0])
-        os.closerange(keep[0] + 1, keep[1])
-        os.closerange(keep[1] + 1, 1 << 16)
+        fork_server.close_fds_except((request_fd, result_fd, made_once.header.stdin.fileno()))
         hooks.isolate(workdir)
-        sys.stdin = open(os.devnull)
+        made_once.header.install_stdin()
         commands = os.fdopen(request_fd, "rb")
         request = json.loads(commands.readline())
         if "input_sizes" in request:  # the inputs follow as raw bytes, each decoded when its test runs
@@ -222,7 +226,10 @@ def run_child(request_fd, result_fd, workdir, limits, hooks):
     try:
         channel = sample_runner.Channel(commands, result_fd)
         channel.report({"started": True})  # before any sample code: a later "fault" is not believed
-        (prediction_checks if "check" in request else sample_runner).run(request, channel)
+        if "check" in request:
+            prediction_checks.run(request, channel)
+        else:
+            sample_runner.run(request, channel, made_once)
     except BaseException:  # escaped the official handlers too: the official child dies here as well
         status = 1
     os._exit(status)
@@ -297,8 +304,11 @@ def grade(request, suite, child):
         return prediction_checks.grade(request, child, Link, time.monotonic)
     timeout = max(1, int(round(float(request.get("timeout") or 6))))
     fn_name = request.get("fn_name")
+    code, wrapped = request["code"], False
+    if fn_name is None and len(code) <= WRAP_IN_WORKER_MAX_CHARS:
+        code, wrapped = lcb_grader.stdin_program(code), True
     try:  # the child gets the inputs as they came, and no expected output
-        child.send({"code": request["code"], "input_sizes": suite.input_sizes, "fn_name": fn_name, "timeout": timeout},
+        child.send({"code": code, "wrapped": wrapped, "input_sizes": suite.input_sizes, "fn_name": fn_name, "timeout": timeout},
                    suite.input_bytes)
     except BrokenPipeError:
         return {"fault": "the pre-forked child died before its sample"}
@@ -341,13 +351,14 @@ def main(argv, hooks=None):
     hooks = hooks or Hooks()
     channel = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything printed by mistake goes to the log, never into the channel
-    warm_up()
+    made_once = warm_up()
 
     def send(line):
         channel.write(line.encode("utf-8") + b"\n")
 
     # forked before any request, so its image holds none; it forks the samples with the hooks' fork
-    server = fork_server.ForkServer(functools.partial(run_child, limits=limits, hooks=hooks), hooks.fork)
+    server = fork_server.ForkServer(functools.partial(run_child, limits=limits, hooks=hooks, made_once=made_once),
+                                    hooks.fork, keep_fds=(made_once.header.stdin.fileno(),))
     child = Child(limits, server, hooks)
     held = suites.Suites(limits.held_suites)
     send(json.dumps({"ready": True, "pid": os.getpid(), "python": sys.version.split()[0]}))

@@ -59,6 +59,54 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_prepared_header_binds_what_executing_the_header_binds()
+    {
+        // executed in the sample's module right after the header: a fresh execution of the official header
+        // there must bind every name to the object the module already holds (prepared.py)
+        const string probe = """
+            _fresh = {}
+            exec(__import__("sys").modules["lcb_grader"].IMPORT_HEADER, _fresh)
+            _differ = sorted(name for name in _fresh if name != "__builtins__" and (name not in globals() or globals()[name] is not _fresh[name]))
+
+            class Solution:
+                def probe(self, x):
+                    return _differ + [len(_fresh) > 500]
+            """;
+        var suite = new TestSuite { Tests = [new TestCase("1", "[true]", "functional")], FuncName = "probe" };
+        var namespaces = await GradeAsync(probe, suite);
+        Assert.True(namespaces.Results.SequenceEqual([1]), namespaces.MetadataJson);
+        // `from sys import *` binds the stdin whose readline the official stdin mocks patch
+        var readsBoundStdin = await GradeAsync("a, b = map(int, stdin.readline().split())\nprint(a + b)", EchoSum);
+        Assert.Equal([1, 1], readsBoundStdin.Results);
+    }
+
+    [Fact]
+    public async Task The_first_tests_prepared_open_mock_behaves_as_a_new_official_one()
+    {
+        // the expected lines are what a new mock_open(read_data=input) gives (prepared.py's PreparedOpen serves the
+        // first test; the second gets a new one): printed by the official stdin mocks outside any worker
+        const string code = """
+            import builtins
+            open = builtins.open
+            f = open(0)
+            first = f.readline()
+            rest = f.read()
+            g = open("x.txt")
+            print(repr(first), repr(rest), repr(g.readline()), repr(g.readlines()), open.call_count, len(list(open(0))), repr(open(0).read()), type(open).__name__)
+            """;
+        var suite = new TestSuite
+        {
+            Tests =
+            [
+                new TestCase("1 2\n3\n", """'1 2\n' '3\n' '1 2\n' ['3\n'] 2 2 '1 2\n3\n' MagicMock""" + "\n", "stdin"),
+                new TestCase("5 5\n", """'5 5\n' '' '5 5\n' [] 2 1 '5 5\n' MagicMock""" + "\n", "stdin"),
+            ],
+        };
+        var outcome = await GradeAsync(code, suite);
+        Assert.True(outcome.Results.SequenceEqual([1, 1]), outcome.MetadataJson);
+    }
+
+    [Fact]
     public async Task Files_left_by_one_sample_are_gone_for_the_next()
     {
         const string writes = "import io\nio.open('left-behind.txt', 'w').write('x')\na, b = map(int, input().split())\nprint(a + b)";

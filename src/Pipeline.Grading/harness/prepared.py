@@ -1,0 +1,90 @@
+"""What every sample's child would build the same way, built once in the worker before the fork server is
+forked, so that each child starts from its own copy-on-write copy instead of building it.
+
+Why: building them in the child means new references to hundreds of shared objects. In a forked child each
+new reference writes a refcount, and each page written is a copy-on-write fault, which on a virtualised host
+is most of a sample's cost (decision 019). Executing the import header was about a quarter of a trivial
+sample's faults, and the first test's mock_open about a third.
+
+PreparedHeader: the module the official IMPORT_HEADER leaves behind. It holds exactly what executing the
+header in the child would leave:
+- the header runs here with sys.stdin set to the object each child then installs as its sys.stdin (a
+  file on os.devnull, as the official child's), so `from sys import *` binds the same `stdin`;
+- stdout and stderr are the worker's own objects, which the children inherit as they are;
+- the builtins reliability_guard sets to None (GUARDED_BUILTINS) are bound again in the child after
+  its guard ran (rebind_guarded), as the header, executed after the guard, would bind them;
+- the header's `sys.setrecursionlimit(50000)` is made again by compile_sample before the rest runs;
+- the rest of the code is compiled with blank lines in place of the header's, so line numbers are the
+  official ones; code with a `__future__` import is executed whole, as the official position of such an
+  import after the header is itself a SyntaxError.
+A worker test executes the header again inside a sample and finds every name bound to the same object.
+
+PreparedOpen: the official stdin mocks' `mock_open(read_data=inputs)` for a sample's first test, made
+with empty data and given the test's inputs in the child: mock_open keeps its data in two closure
+variables (read_data, and the stream in _state), which are all that depends on it. Later tests get a
+fresh mock_open, as officially. A worker test compares what a sample sees of open() on its first and
+second test with the official mock's behaviour.
+"""
+import builtins
+import os
+import sys
+from types import ModuleType
+
+from unittest import mock
+
+import lcb_grader
+
+
+class Prepared:
+    """Both, for sample_runner.run."""
+
+    def __init__(self):
+        self.header = PreparedHeader()
+        self.open = PreparedOpen()
+
+
+class PreparedHeader:
+    def __init__(self):
+        self.stdin = open(os.devnull)  # kept open by the fork server and each child: it is their sys.stdin
+        self.module = ModuleType("tmp_sol", "")
+        saved_stdin, saved_limit = sys.stdin, sys.getrecursionlimit()
+        sys.stdin = self.stdin
+        try:
+            exec(lcb_grader.IMPORT_HEADER, self.module.__dict__)
+        finally:
+            sys.stdin = saved_stdin
+            sys.setrecursionlimit(saved_limit)
+        self._blank_header = "\n" * lcb_grader.IMPORT_HEADER.count("\n")
+
+    def install_stdin(self):
+        """In the child, in place of the official child's `sys.stdin = open(os.devnull)`."""
+        sys.stdin = self.stdin
+
+    def rebind_guarded(self):
+        """In the child, once reliability_guard ran."""
+        for name in lcb_grader.GUARDED_BUILTINS:
+            self.module.__dict__[name] = getattr(builtins, name)
+
+    def rest_of(self, code):
+        """What remains to execute of code in this module, or None when code must be executed whole."""
+        if not code.startswith(lcb_grader.IMPORT_HEADER) or "__future__" in code:
+            return None
+        return self._blank_header + code[len(lcb_grader.IMPORT_HEADER):]
+
+
+class PreparedOpen:
+    def __init__(self):
+        self._first = mock.mock_open(read_data="")
+        reset_data = self._first.side_effect
+        self._cells = dict(zip(reset_data.__code__.co_freevars, reset_data.__closure__ or ()))
+        if not {"read_data", "_state"} <= self._cells.keys():  # another mock_open than 3.11's: none prepared
+            self._first = None
+
+    def mock_for(self, inputs):
+        """mock_open(read_data=inputs): the prepared one the first time, a new one after."""
+        first, self._first = self._first, None
+        if first is None:
+            return mock.mock_open(read_data=inputs)
+        self._cells["read_data"].cell_contents = inputs
+        self._cells["_state"].cell_contents[0] = mock._to_stream(inputs)
+        return first
