@@ -24,13 +24,16 @@ internal sealed record BenchSet(string Name, string ProblemsFile, string Generat
         return Write(folder, "corpus", LcbTestData.ProblemsFile, codes);
     }
 
-    /// <summary>Every bundled problem answered <paramref name="n"/> times by <c>print(0)</c>: the per-sample cost, not the programs'.</summary>
-    public static BenchSet Trivial(string folder, int n)
+    /// <summary>
+    /// The first <paramref name="limit"/> bundled problems (all by default) answered <paramref name="n"/> times by
+    /// <c>print(0)</c>: the per-sample cost, not the programs'.
+    /// </summary>
+    public static BenchSet Trivial(string folder, int n, int limit = int.MaxValue)
     {
         var problems = LcbTestData.ProblemsFile;
-        var codes = File.ReadLines(problems).Where(line => line.Length > 0)
+        var codes = File.ReadLines(problems).Where(line => line.Length > 0).Take(limit)
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("question_id").GetString()!)
-            .ToDictionary(id => id, _ => Enumerable.Repeat("print(0)", n).ToList());
+            .ToDictionary(id => id, _ => Enumerable.Repeat(TrivialRecording.Program, n).ToList());
         return Write(folder, "trivial", problems, codes);
     }
 

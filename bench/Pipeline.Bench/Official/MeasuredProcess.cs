@@ -6,16 +6,18 @@ namespace Pipeline.Bench.Official;
 internal sealed record ProcessRun(TimeSpan Wall, long PeakBytes, int ExitCode, string Stdout, string Stderr);
 
 /// <summary>
-/// Runs a command to its end and measures it from the outside: wall time from start to exit, and the
-/// peak of the summed proportional set size (PSS) of the process and all its descendants, sampled from
+/// Runs a command to its end and measures it from the outside: wall time from start to exit, and, when asked,
+/// the peak of the summed proportional set size (PSS) of the process and all its descendants, sampled from
 /// /proc every <see cref="Interval"/>. PSS, not RSS: forked children share their parent's pages, and
-/// summing RSS would count a warm interpreter once per fork for both runners.
+/// summing RSS would count a warm interpreter once per fork for both runners. Sampling walks every process's
+/// page tables and holds their memory locks, which slows a runner that forks per sample: a timed run is not sampled.
 /// </summary>
 internal static class MeasuredProcess
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
-    public static async Task<ProcessRun> RunAsync(string file, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static async Task<ProcessRun> RunAsync(string file, IEnumerable<string> arguments, string? workingDirectory = null,
+        bool samplePeakMemory = false)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -28,7 +30,7 @@ internal static class MeasuredProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var stop = new CancellationTokenSource();
-        var peak = SamplePeakAsync(process.Id, stop.Token);
+        var peak = samplePeakMemory ? SamplePeakAsync(process.Id, stop.Token) : Task.FromResult(0L);
         await process.WaitForExitAsync();
         var wall = clock.Elapsed;
         await stop.CancelAsync();

@@ -4,7 +4,7 @@ namespace Pipeline.Bench.Official;
 /// <summary>
 /// <c>official</c>: the real official runner (its checkout, beside the project) and <c>lcb grade</c> on the same
 /// samples with the same number of workers, alternating, best of several rounds; prints samples/s, the ratio,
-/// each one's peak memory, and whether the verdicts agree. Sets: the bundled corpus without time-outs, generated
+/// each one's peak memory (from one more, untimed round each), and whether the verdicts agree. Sets: the bundled corpus without time-outs, generated
 /// large suites, and the trivial set (print(0) for every bundled problem).
 /// </summary>
 internal sealed class OfficialBenchmark : IBenchmark
@@ -81,12 +81,16 @@ internal sealed class OfficialBenchmark : IBenchmark
             official.Add(await Runners.OfficialAsync(checkout, set, workers, 6, scratch));
             lcb.Add(await Runners.LcbGradeAsync(repository, set, workers, 6, scratch, timings && round == rounds - 1));
         }
+        // peak memory from one more, untimed round each: sampling it would slow the timed ones
+        var officialMemory = await Runners.OfficialAsync(checkout, set, workers, 6, scratch, samplePeakMemory: true);
+        var lcbMemory = await Runners.LcbGradeAsync(repository, set, workers, 6, scratch, timings: false, samplePeakMemory: true);
         var bestOfficial = official.MinBy(r => r.Run.Wall)!.Run.Wall.TotalSeconds;
         var bestLcb = lcb.MinBy(r => r.Run.Wall)!.Run.Wall.TotalSeconds;
-        var agreeing = official.Zip(lcb).Min(pair => pair.First.Verdicts.Count(v => pair.Second.Verdicts.GetValueOrDefault(v.Key) == v.Value));
+        var agreeing = official.Append(officialMemory).Zip(lcb.Append(lcbMemory))
+            .Min(pair => pair.First.Verdicts.Count(v => pair.Second.Verdicts.GetValueOrDefault(v.Key) == v.Value));
         Console.WriteLine($"{set.Name} ({set.Samples} samples), {workers} workers, best of {rounds}: " +
-            $"official {bestOfficial:F2} s ({set.Samples / bestOfficial:F1}/s, peak {Mb(official)} MB) | " +
-            $"lcb grade {bestLcb:F2} s ({set.Samples / bestLcb:F1}/s, peak {Mb(lcb)} MB) | ratio {bestOfficial / bestLcb:F2}x | " +
+            $"official {bestOfficial:F2} s ({set.Samples / bestOfficial:F1}/s, peak {Mb(officialMemory)} MB) | " +
+            $"lcb grade {bestLcb:F2} s ({set.Samples / bestLcb:F1}/s, peak {Mb(lcbMemory)} MB) | ratio {bestOfficial / bestLcb:F2}x | " +
             $"verdicts equal {agreeing}/{set.Samples} (worst round) | all rounds official {Walls(official)}, lcb {Walls(lcb)}");
         if (timings)
         {
@@ -96,7 +100,7 @@ internal sealed class OfficialBenchmark : IBenchmark
         }
     }
 
-    private static string Mb(IEnumerable<RunnerResult> runs) => $"{runs.Max(r => r.Run.PeakBytes) / 1e6:F0}";
+    private static string Mb(RunnerResult run) => $"{run.Run.PeakBytes / 1e6:F0}";
 
     private static string Walls(IEnumerable<RunnerResult> runs) => string.Join("/", runs.Select(r => r.Run.Wall.TotalSeconds.ToString("F2")));
 

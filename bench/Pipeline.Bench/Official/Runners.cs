@@ -9,12 +9,13 @@ internal sealed record RunnerResult(ProcessRun Run, IReadOnlyDictionary<string, 
 internal static class Runners
 {
     /// <summary>The official runner from its checkout (never copied here), through official_codegen.py.</summary>
-    public static async Task<RunnerResult> OfficialAsync(string checkout, BenchSet set, int workers, double timeout, string scratch)
+    public static async Task<RunnerResult> OfficialAsync(string checkout, BenchSet set, int workers, double timeout, string scratch,
+        bool samplePeakMemory = false)
     {
         var output = Path.Combine(scratch, "official.json");
         var driver = Path.Combine(AppContext.BaseDirectory, "official_codegen.py");
         var run = await MeasuredProcess.RunAsync("/usr/bin/python3",
-            [driver, checkout, set.ProblemsFile, set.GenerationsFile, $"{workers}", $"{(int)timeout}", output], scratch);
+            [driver, checkout, set.ProblemsFile, set.GenerationsFile, $"{workers}", $"{(int)timeout}", output], scratch, samplePeakMemory);
         Require(run, "official runner");
         using var document = JsonDocument.Parse(File.ReadAllBytes(output));
         var verdicts = new Dictionary<string, string>();
@@ -39,13 +40,15 @@ internal static class Runners
     /// <c>lcb grade</c> of <paramref name="repository"/>, started as its <c>lcb</c> script starts it once built
     /// (<c>dotnet .artifacts/lcb/lcb.dll</c>), so that no build lands in a timed run.
     /// </summary>
-    public static async Task<RunnerResult> LcbGradeAsync(string repository, BenchSet set, int workers, double timeout, string scratch, bool timings)
+    public static async Task<RunnerResult> LcbGradeAsync(string repository, BenchSet set, int workers, double timeout, string scratch, bool timings,
+        bool samplePeakMemory = false)
     {
         var output = Path.Combine(scratch, "lcb");
         IEnumerable<string> arguments = ["grade", "--problems", set.ProblemsFile, "--generations", set.GenerationsFile,
             "--out", output, "--workers", $"{workers}", "--timeout", $"{timeout}"];
         var lcb = Path.Combine(repository, ".artifacts", "lcb", "lcb.dll");
-        var run = await MeasuredProcess.RunAsync("dotnet", timings ? arguments.Prepend(lcb).Append("--timings") : arguments.Prepend(lcb), scratch);
+        var run = await MeasuredProcess.RunAsync("dotnet", timings ? arguments.Prepend(lcb).Append("--timings") : arguments.Prepend(lcb), scratch,
+            samplePeakMemory);
         Require(run, "lcb grade");
         var verdicts = new Dictionary<string, string>();
         foreach (var line in File.ReadLines(Path.Combine(output, "verdicts.jsonl")).Where(line => line.Length > 0))
