@@ -38,6 +38,8 @@ try:  # the official module imports numpy; keep it loaded so a sample's `import 
 except ImportError:  # pragma: no cover - the runtime image is expected to have python3-numpy
     numpy = None
 
+HEADER_RECURSION_LIMIT = 50000  # the import header's last statement sets it
+
 IMPORT_HEADER = (
     "from string import *\nfrom re import *\nfrom datetime import *\nfrom collections import *\n"
     "from heapq import *\nfrom bisect import *\nfrom copy import *\nfrom math import *\n"
@@ -46,9 +48,8 @@ IMPORT_HEADER = (
     "from builtins import *\nfrom typing import *\nimport string\nimport re\nimport datetime\n"
     "import collections\nimport heapq\nimport bisect\nimport copy\nimport math\nimport random\n"
     "import statistics\nimport itertools\nimport functools\nimport operator\nimport io\nimport sys\n"
-    "import json\nsys.setrecursionlimit(50000)\n"
+    f"import json\nsys.setrecursionlimit({HEADER_RECURSION_LIMIT})\n"
 )
-HEADER_RECURSION_LIMIT = 50000
 # the builtins reliability_guard sets to None (so the header, executed after it, binds None for them)
 GUARDED_BUILTINS = ("quit", "help")
 
@@ -170,12 +171,12 @@ def lookup(compiled, name):
         return None
 
 
-def compile_sample(code, timeout, header=None):
-    """The official compile_code. With a PreparedHeader whose module can stand for code's first lines,
-    only the rest is executed, into that module (see PreparedHeader)."""
+def compile_sample(code, timeout, header):
+    """The official compile_code. header: the prepared.PreparedHeader; when its module can stand for code's
+    first lines, only the rest is executed, into that module."""
     signal.alarm(timeout)
     try:
-        rest = header.rest_of(code) if header is not None else None
+        rest = header.rest_of(code)
         if rest is None:
             module = ModuleType("tmp_sol", "")
             exec(code, module.__dict__)

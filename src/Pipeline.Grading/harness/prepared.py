@@ -29,7 +29,6 @@ import builtins
 import os
 import sys
 from types import ModuleType
-
 from unittest import mock
 
 import lcb_grader
