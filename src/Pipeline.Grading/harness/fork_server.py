@@ -6,8 +6,11 @@ for the outputs of the previous sample of the same problem. So the worker forks 
 after warming up and before reading any request; the server then forks every sample's child from
 that clean, warm image (the fork stays cheap and copy-on-write). The worker passes the child's two
 pipe ends and its private dir over a socket (SCM_RIGHTS) and gets its pid back. The server is not
-the samples' business: with the sandbox, they live in PID namespaces of their own.
+the samples' business: with the sandbox, they live in PID namespaces of their own. It can also be told
+to import a module, so that the children it forks from then on have it loaded (see worker.Children).
 """
+import gc
+import importlib
 import os
 import signal
 import socket
@@ -34,6 +37,12 @@ class ForkServer:
             raise RuntimeError(f"the fork server failed: {reply!r}")
         return int(reply)
 
+    def load(self, module):
+        """Has the server import module, for every child forked from now on. False when the module cannot
+        be imported: the children then fail to import it, as any program would."""
+        self._socket.send(b"load " + module.encode("ascii"))
+        return self._socket.recv(32) == b"loaded"
+
 
 def close_fds_except(keep):
     """Closes every descriptor from 3 up but those in keep."""
@@ -55,6 +64,9 @@ def _serve(sock, run_child, fork_child, keep_fds):
         close_fds_except((sock.fileno(), *keep_fds))
         while True:
             message, fds, _, _ = socket.recv_fds(sock, 4096, 2)
+            if not fds and message.startswith(b"load "):
+                sock.send(_load(message[len(b"load "):].decode("ascii")))
+                continue
             if not message or len(fds) != 2:
                 os._exit(0)
             try:
@@ -72,3 +84,13 @@ def _serve(sock, run_child, fork_child, keep_fds):
                 sock.send(str(pid).encode())
     except BaseException:
         os._exit(1)
+
+
+def _load(module):
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return b"missing"
+    gc.collect()
+    gc.freeze()  # as the warm-up does: the children's collections leave the module's objects alone
+    return b"loaded"

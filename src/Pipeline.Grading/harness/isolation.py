@@ -15,7 +15,9 @@ namespace flags; cloning into the namespaces directly saves the extra fork that 
 """
 import ctypes
 import os
+import random
 import resource
+from _random import Random as _CRandom
 
 import syscall_filter
 
@@ -41,7 +43,9 @@ ALWAYS_PRIVATE = ("/tmp", "/dev/shm")
 NOT_STORAGE = {"proc", "sysfs", "devpts", "cgroup", "cgroup2", "securityfs", "debugfs", "tracefs", "bpf"}
 
 _libc = ctypes.CDLL(None, use_errno=True)
-_python = ctypes.pythonapi
+# random's own fork hook, minus its Python frame: Random.seed(None) is this and gauss_next = None, which
+# no child has set yet
+_reseed = _CRandom.seed
 
 
 class IsolationError(RuntimeError):
@@ -84,14 +88,19 @@ class SampleIsolation:
         """Nothing to do: the sample's tmpfs went with its mount namespace."""
 
     def fork(self):
-        """os.fork, but the child starts as PID 1 of its own namespaces. The fork server is
-        single-threaded, so the interpreter's own fork bookkeeping (before/after hooks) is all it needs."""
-        _python.PyOS_BeforeFork()
+        """os.fork, but the child starts as PID 1 of its own namespaces, and without the interpreter's fork
+        bookkeeping (PyOS_BeforeFork/AfterFork: locks made again, and the at-fork hooks of threading, random and
+        logging). All of it is for locks that other threads may hold at the fork; the fork server has no other
+        thread (checked at every fork), and in the child that bookkeeping cost about a tenth of its copy-on-write
+        faults (decision 019). One part of it is visible to a sample, and the child does it itself: random's
+        reseed, so that no two samples share a random sequence."""
+        threads = len(os.listdir("/proc/self/task"))
+        if threads != 1:
+            raise OSError(f"the fork server has {threads} threads; it forks only when it has one")
         pid = _libc.syscall(SYS_CLONE, SAMPLE_NAMESPACES | SIGCHLD, 0, 0, 0, 0)
         if pid == 0:
-            _python.PyOS_AfterFork_Child()
+            _reseed(random._inst)
             return 0
-        _python.PyOS_AfterFork_Parent()
         if pid < 0:
             errno = ctypes.get_errno()
             raise OSError(errno, f"clone into new namespaces: {os.strerror(errno)}")

@@ -33,11 +33,6 @@ import value_codec
 import verdicts
 from prediction_official import BASE_IMPORTS
 
-try:  # loaded before any fork, as in the official runner (its parent imports datasets, hence pandas)
-    import pandas  # noqa: F401
-except ImportError:  # the runtime lacks python3-pandas: BASE_IMPORTS fails and every execution check with it
-    pandas = None
-
 CHECKS = ("testoutput", "execution")
 EXECUTION_TIMEOUT = 3  # official check_correctness(code_to_execute, 3)
 

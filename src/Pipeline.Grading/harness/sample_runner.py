@@ -28,13 +28,18 @@ from value_codec import safe_encode
 
 # What the official runner's `results, metadata = None` raises when the method is missing.
 NO_METHOD = "cannot unpack non-iterable NoneType object"
+# json.dumps(message, allow_nan=False) makes a new encoder for every report: one made before the fork spares each
+# child its construction (copy-on-write faults, decision 019)
+_REPORT_ENCODER = json.JSONEncoder(allow_nan=False)
+
+
 class Channel:
     def __init__(self, commands, report_fd):
         self._commands = commands
         self._report_fd = report_fd
 
     def report(self, message):
-        view = memoryview(json.dumps(message, allow_nan=False).encode("utf-8") + b"\n")
+        view = memoryview(_REPORT_ENCODER.encode(message).encode("utf-8") + b"\n")
         while view:
             view = view[os.write(self._report_fd, view):]
 

@@ -1,13 +1,13 @@
 """Warm grading worker: see PROTOCOL.md next to this file.
 
-Imports the grader, numpy and the import header's modules once, then has one child per sample forked
-(by fork_server.py, which never sees a request). The child runs the sample's code on the test inputs
-only (sample_runner.py, which applies the official reliability_guard) and reports raw outcomes; the
-worker, which alone holds the expected outputs, makes the official comparisons (verdicts.py), tells
-the child to go on or stops it, enforces the whole-sample backstop and kills the child's process
-group. Whatever the child writes is data, never a verdict. Each child is forked before its request
-arrives, so the fork (several ms with numpy mapped) is off the sample's critical path; starting
-python3 and importing numpy would cost about a hundred.
+Imports the grader, numpy and the import header's modules once (pandas when code execution first needs
+it), then has one child per sample forked (by fork_server.py, which never sees a request). The child
+runs the sample's code on the test inputs only (sample_runner.py, which applies the official
+reliability_guard) and reports raw outcomes; the worker, which alone holds the expected outputs, makes
+the official comparisons (verdicts.py), tells the child to go on or stops it, enforces the whole-sample
+backstop and kills the child's process group. Whatever the child writes is data, never a verdict. Each
+child is forked before its request arrives, so the fork (several ms with numpy mapped) is off the
+sample's critical path; starting python3 and importing numpy would cost about a hundred.
 """
 import argparse
 import functools
@@ -157,6 +157,31 @@ def official_codes(results, metadata):
 
 
 numpy_module = lcb_grader.numpy
+
+
+class Children:
+    """The fork server and the child it forked ahead of the next sample."""
+
+    def __init__(self, limits, server, hooks):
+        self._server, self._fork = server, functools.partial(Child, limits, server, hooks)
+        self._pandas = None  # whether the server has it; None until a code-execution check asks
+        self.next = self._fork()
+
+    def for_suite(self, suite):
+        """The child for a sample of suite. Code execution's BASE_IMPORTS imports pandas, which the official
+        runner's parent has loaded before it forks (it imports `datasets`): the first execution check has the
+        server load it, and the child forked before that is replaced. Other samples' children do without it:
+        pandas doubles the memory every fork copies and every exit frees (decision 019)."""
+        if suite.check == "execution" and self._pandas is None:
+            self._pandas = self._server.load("pandas")
+            if self._pandas:
+                self.replace()
+        return self.next
+
+    def replace(self):
+        """The used (or unfit) child goes, and the next is forked."""
+        self.next.finish()
+        self.next = self._fork()
 
 
 class Child:
@@ -323,9 +348,9 @@ def grade(request, suite, child):
     return {"results": codes, "metadata": metadata}
 
 
-def handle(line, child, held, stream):
+def handle(line, children, held, stream):
     """One request line (and the suite bytes after it, when it brings its suite) to one reply line, and
-    whether the child was used (not when the request names a suite the worker lacks: the caller then
+    whether a child was used (not when the request names a suite the worker lacks: the caller then
     sends it again with the suite, and the same child, which saw nothing, takes it)."""
     request_id = None
     try:
@@ -337,7 +362,7 @@ def handle(line, child, held, stream):
             return json.dumps({"id": request_id, "need_suite": True}), False
         if not isinstance(request.get("code"), str):
             raise ValueError("request needs a string 'code'")
-        reply = grade(request, suite, child)
+        reply = grade(request, suite, children.for_suite(suite))
         reply["elapsed_ms"] = round((time.monotonic() - started) * 1000, 3)
         reply["id"] = request_id
         return json.dumps(reply, allow_nan=False), True  # strict JSON, or a fault below: never a line the caller cannot read
@@ -359,7 +384,7 @@ def main(argv, hooks=None):
     # forked before any request, so its image holds none; it forks the samples with the hooks' fork
     server = fork_server.ForkServer(functools.partial(run_child, limits=limits, hooks=hooks, made_once=made_once),
                                     hooks.fork, keep_fds=(made_once.header.stdin.fileno(),))
-    child = Child(limits, server, hooks)
+    children = Children(limits, server, hooks)
     held = suites.Suites(limits.held_suites)
     send(json.dumps({"ready": True, "pid": os.getpid(), "python": sys.version.split()[0]}))
     try:
@@ -367,17 +392,16 @@ def main(argv, hooks=None):
         for line in stream:
             if not line.strip():
                 continue
-            reply, child_used = handle(line, child, held, stream)
+            reply, child_used = handle(line, children, held, stream)
             if not child_used:
                 send(reply)
                 continue
             try:
                 send(reply)
             finally:
-                child.finish()
-            child = Child(limits, server, hooks)
+                children.replace()
     finally:
-        child.finish()
+        children.next.finish()
 
 
 if __name__ == "__main__":

@@ -149,6 +149,35 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
         Assert.InRange(Metadata(outcome).GetProperty("execution time").GetDouble(), 0, 60);
     }
 
+    [Fact]
+    public async Task Each_sample_draws_its_own_random_numbers_in_the_only_thread_as_an_officially_forked_child()
+    {
+        const string code = "import random, threading\nprint(random.getrandbits(64), threading.current_thread() is threading.main_thread(), threading.active_count())";
+        var wrong = new TestSuite { Tests = [new TestCase("", "0\n", "stdin")] }; // the metadata then shows the output
+        var first = Metadata(await GradeAsync(code, wrong)).GetProperty("output").GetString()!.Trim().Split(' ');
+        var second = Metadata(await GradeAsync(code, wrong)).GetProperty("output").GetString()!.Trim().Split(' ');
+
+        Assert.Equal(["True", "1"], first[1..]);
+        Assert.Equal(["True", "1"], second[1..]);
+        Assert.NotEqual(first[0], second[0]); // the same 64 bits twice: one in 2^64 if reseeded
+    }
+
+    [Fact]
+    public async Task A_code_execution_check_has_pandas_and_the_programs_before_and_after_it_grade_as_before()
+    {
+        var execution = new TestSuite
+        {
+            Program = "def f(x):\n    return x + 2",
+            Tests = [new TestCase("f(x = 1)", "3", "execution")],
+        };
+        const string sum = "a, b = map(int, input().split())\nprint(a + b)";
+
+        Assert.Equal([1, 1], (await GradeAsync(sum, EchoSum)).Results);
+        Assert.Equal([1], (await GradeAsync("int(pd.Series([1, 2]).sum())", execution)).Results);
+        Assert.Equal([1, 1], (await GradeAsync(sum, EchoSum)).Results);
+        Assert.Equal([0], (await GradeAsync("int(pd.Series([1, 1]).sum())", execution)).Results);
+    }
+
     private async Task<SandboxOutcome> GradeAsync(string code, TestSuite suite, double timeoutSeconds = 6) =>
         await new SampleGrader(_sandbox).GradeAsync(code, suite, timeoutSeconds);
 
