@@ -9,6 +9,7 @@ pipe ends and its private dir over a socket (SCM_RIGHTS) and gets its pid back. 
 the samples' business: with the sandbox, they live in PID namespaces of their own. It can also be told
 to import a module, so that the children it forks from then on have it loaded (see worker.Children).
 """
+import _signal
 import gc
 import importlib
 import os
@@ -75,7 +76,8 @@ def _serve(sock, run_child, fork_child, keep_fds):
                 sock.send(f"fork: {error}".encode()[:32])
                 pid = None
             if pid == 0:
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                # _signal's, not signal's: the latter's enum wrapping costs every child copy-on-write faults
+                _signal.signal(_signal.SIGCHLD, _signal.SIG_DFL)
                 sock.close()
                 run_child(fds[0], fds[1], os.fsdecode(message))
             for fd in fds:
