@@ -7,7 +7,8 @@ after warming up and before reading any request; the server then forks every sam
 that clean, warm image (the fork stays cheap and copy-on-write). The worker passes the child's two
 pipe ends and its private dir over a socket (SCM_RIGHTS) and gets its pid back. The server is not
 the samples' business: with the sandbox, they live in PID namespaces of their own. It can also be told
-to import a module, so that the children it forks from then on have it loaded (see worker.Children).
+to import a module, so that the children it forks from then on have it loaded, and given a step to take
+once before it serves (`prepare`: what every child it forks would otherwise do first; see worker.Children).
 """
 import _signal
 import gc
@@ -22,12 +23,12 @@ class ForkServer:
     sandbox's fork clones it into namespaces of its own). The server itself is a plain fork, and keeps
     only its socket, stderr and keep_fds (descriptors the children need, opened before it)."""
 
-    def __init__(self, run_child, fork_child, keep_fds=()):
+    def __init__(self, run_child, fork_child, keep_fds=(), prepare=None):
         self._socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.pid = os.fork()
         if self.pid == 0:
             self._socket.close()
-            _serve(theirs, run_child, fork_child, keep_fds)
+            _serve(theirs, run_child, fork_child, keep_fds, prepare)
         theirs.close()
 
     def spawn(self, request_fd, result_fd, workdir):
@@ -54,7 +55,7 @@ def close_fds_except(keep):
     os.closerange(low, 1 << 16)
 
 
-def _serve(sock, run_child, fork_child, keep_fds):
+def _serve(sock, run_child, fork_child, keep_fds, prepare):
     """Never returns. Children are reaped by the kernel (SIGCHLD ignored); the worker watches them
     through pidfds. EOF on the socket (the worker is gone) ends the server."""
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
@@ -63,6 +64,8 @@ def _serve(sock, run_child, fork_child, keep_fds):
         os.dup2(devnull, 0)
         os.dup2(devnull, 1)
         close_fds_except((sock.fileno(), *keep_fds))
+        if prepare is not None:
+            prepare()
         while True:
             message, fds, _, _ = socket.recv_fds(sock, 4096, 2)
             if not fds and message.startswith(b"load "):

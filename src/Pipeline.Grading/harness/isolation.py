@@ -43,6 +43,8 @@ ALWAYS_PRIVATE = ("/tmp", "/dev/shm")
 NOT_STORAGE = {"proc", "sysfs", "devpts", "cgroup", "cgroup2", "securityfs", "debugfs", "tracefs", "bpf"}
 
 _libc = ctypes.CDLL(None, use_errno=True)
+# as it was before reliability_guard removed it: the fork server of program samples is guarded (worker.Children)
+_chdir = os.chdir
 # random's own fork hook, minus its Python frame: Random.seed(None) is this and gauss_next = None, which
 # no child has set yet
 _reseed = _CRandom.seed
@@ -122,7 +124,7 @@ class SampleIsolation:
                 _mount(b"tmpfs", target, b"tmpfs", MS_NOSUID | MS_NODEV, f"size={self._scratch_bytes},mode=1777")
         _mount(b"proc", "/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
         os.mkdir(workdir, mode=0o700)  # in the fresh tmpfs on /tmp
-        os.chdir(workdir)
+        _chdir(workdir)
         if self._open_files:
             resource.setrlimit(resource.RLIMIT_NOFILE, (self._open_files, self._open_files))
         self._drop_capabilities()

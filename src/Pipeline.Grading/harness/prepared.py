@@ -11,8 +11,8 @@ header in the child would leave:
 - the header runs here with sys.stdin set to the object each child then installs as its sys.stdin (a
   file on os.devnull, as the official child's), so `from sys import *` binds the same `stdin`;
 - stdout and stderr are the worker's own objects, which the children inherit as they are;
-- the builtins reliability_guard sets to None (GUARDED_BUILTINS) are bound again in the child after
-  its guard ran (rebind_guarded), as the header, executed after the guard, would bind them;
+- the builtins reliability_guard sets to None (GUARDED_BUILTINS) are bound again once the guard ran
+  (rebind_guarded, in Prepared.guard), as the header, executed after the guard, would bind them;
 - the header's `sys.setrecursionlimit(50000)` is made again by compile_sample before the rest runs;
 - the rest of the code is compiled with blank lines in place of the header's, so line numbers are the
   official ones; code with a `__future__` import is executed whole, as the official position of such an
@@ -35,11 +35,21 @@ import lcb_grader
 
 
 class Prepared:
-    """Both, for sample_runner.run."""
+    """Both, for sample_runner.run, and the official guard as a program sample's child has it."""
 
     def __init__(self):
         self.header = PreparedHeader()
         self.open = PreparedOpen()
+        self._guarded = False
+
+    def guard(self):
+        """The official reliability_guard, then the header's names it changed bound again (rebind_guarded); once
+        per process. The fork server of program samples takes it before it serves, so that its children start
+        guarded (worker.Children); a child of another server takes it itself."""
+        if not self._guarded:
+            lcb_grader.reliability_guard()
+            self.header.rebind_guarded()
+            self._guarded = True
 
 
 class PreparedHeader:
@@ -60,7 +70,7 @@ class PreparedHeader:
         sys.stdin = self.stdin
 
     def rebind_guarded(self):
-        """In the child, once reliability_guard ran."""
+        """Once reliability_guard ran."""
         for name in lcb_grader.GUARDED_BUILTINS:
             self.module.__dict__[name] = getattr(builtins, name)
 

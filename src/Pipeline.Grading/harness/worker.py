@@ -80,12 +80,16 @@ def run_the_sample_path_once():
         sys.stdin = stdin
 
 
+# as they were before reliability_guard removed them: the fork server of program samples is guarded (Children)
+_fork, _chdir = os.fork, os.chdir
+
+
 class Hooks:
     """What a sandbox changes about each sample's process (PROTOCOL.md, "Hooks"), passed to main().
     These defaults are for a worker with no sandbox: a plain fork and a private dir under --tmp-root."""
 
     def fork(self):
-        return os.fork()
+        return _fork()
 
     def make_workdir(self, root):
         """In the worker, before the child is forked: the path that becomes the child's cwd."""
@@ -93,7 +97,7 @@ class Hooks:
 
     def isolate(self, workdir):
         """In the child, before its request is read (so off the sample's critical path)."""
-        os.chdir(workdir)
+        _chdir(workdir)
 
     def wipe_workdir(self, path):
         """In the worker, once the child is gone."""
@@ -160,28 +164,38 @@ numpy_module = lcb_grader.numpy
 
 
 class Children:
-    """The fork server and the child it forked ahead of the next sample."""
+    """The fork servers and the child forked ahead of the next sample. Program samples' children come from a
+    server that took the official reliability_guard before serving (Prepared.guard: each child would take the
+    same one first, at about a tenth of its copy-on-write faults, decision 019); prediction checks' children
+    from one that did not (test output prediction runs unguarded officially; code execution's child guards
+    itself). The child forked ahead is of the last sample's kind; a sample of the other kind replaces it."""
 
-    def __init__(self, limits, server, hooks):
-        self._server, self._fork = server, functools.partial(Child, limits, server, hooks)
-        self._pandas = None  # whether the server has it; None until a code-execution check asks
-        self.next = self._fork()
+    def __init__(self, limits, servers, hooks):
+        self._fork = functools.partial(Child, limits, hooks=hooks)
+        self._servers = servers  # {"programs": ForkServer, "checks": ForkServer}
+        self._kind, self._pandas = "programs", None
+        self.next = self._fork(self._servers[self._kind])
 
     def for_suite(self, suite):
         """The child for a sample of suite. Code execution's BASE_IMPORTS imports pandas, which the official
         runner's parent has loaded before it forks (it imports `datasets`): the first execution check has the
-        server load it, and the child forked before that is replaced. Other samples' children do without it:
-        pandas doubles the memory every fork copies and every exit frees (decision 019)."""
-        if suite.check == "execution" and self._pandas is None:
-            self._pandas = self._server.load("pandas")
-            if self._pandas:
-                self.replace()
+        checks' server load it, and a child forked before that is replaced. Other samples' children do without
+        it: pandas doubles the memory every fork copies and every exit frees (decision 019)."""
+        kind = "checks" if suite.check else "programs"
+        loaded = suite.check == "execution" and self._pandas is None and self._load_pandas()
+        if kind != self._kind or loaded:
+            self._kind = kind
+            self.replace()
         return self.next
 
     def replace(self):
         """The used (or unfit) child goes, and the next is forked."""
         self.next.finish()
-        self.next = self._fork()
+        self.next = self._fork(self._servers[self._kind])
+
+    def _load_pandas(self):
+        self._pandas = self._servers["checks"].load("pandas")
+        return self._pandas
 
 
 class Child:
@@ -381,10 +395,12 @@ def main(argv, hooks=None):
     def send(line):
         channel.write(line.encode("utf-8") + b"\n")
 
-    # forked before any request, so its image holds none; it forks the samples with the hooks' fork
-    server = fork_server.ForkServer(functools.partial(run_child, limits=limits, hooks=hooks, made_once=made_once),
-                                    hooks.fork, keep_fds=(made_once.header.stdin.fileno(),))
-    children = Children(limits, server, hooks)
+    # forked before any request, so their images hold none; they fork the samples with the hooks' fork
+    run = functools.partial(run_child, limits=limits, hooks=hooks, made_once=made_once)
+    keep = (made_once.header.stdin.fileno(),)
+    servers = {"programs": fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard),
+               "checks": fork_server.ForkServer(run, hooks.fork, keep)}
+    children = Children(limits, servers, hooks)
     held = suites.Suites(limits.held_suites)
     send(json.dumps({"ready": True, "pid": os.getpid(), "python": sys.version.split()[0]}))
     try:

@@ -178,6 +178,22 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
         Assert.Equal([0], (await GradeAsync("int(pd.Series([1, 1]).sum())", execution)).Results);
     }
 
+    [Fact]
+    public async Task A_program_sees_the_official_guard_and_a_test_output_answer_between_two_programs_does_not()
+    {
+        const string guarded = "import builtins, os, shutil, subprocess, sys\nprint(os.kill, os.chdir, shutil.rmtree, subprocess.Popen, builtins.help, builtins.quit, sys.modules['resource'], os.environ['OMP_NUM_THREADS'])";
+        var guardedState = new TestSuite { Tests = [new TestCase("", "None None None None None None None 1\n", "stdin")] };
+        var testOutput = new TestSuite { Tests = [new TestCase("1", "true", "testoutput")] };
+
+        var before = await GradeAsync(guarded, guardedState);
+        var unguarded = await GradeAsync("assert f(1) == (__import__('os').kill is not None and __import__('builtins').quit is not None)", testOutput);
+        var after = await GradeAsync(guarded, guardedState);
+
+        Assert.True(before.Results.SequenceEqual([1]), before.MetadataJson);
+        Assert.True(unguarded.Results.SequenceEqual([1]), unguarded.MetadataJson);
+        Assert.True(after.Results.SequenceEqual([1]), after.MetadataJson);
+    }
+
     private async Task<SandboxOutcome> GradeAsync(string code, TestSuite suite, double timeoutSeconds = 6) =>
         await new SampleGrader(_sandbox).GradeAsync(code, suite, timeoutSeconds);
 
