@@ -26,8 +26,9 @@ public static class ExecutorRegistration
     }
 
     /// <summary>
-    /// The grading engine: sandbox backend, grader, suite cache (needs an <see cref="ISuiteStore"/>) and verdict store,
-    /// which follows the stores: Redis under Stores:KeyPrefix, or in process when Stores:Backend=InMemory.
+    /// The grading engine: sandbox backend (its workers started with the host), grader, suite cache (needs an
+    /// <see cref="ISuiteStore"/>) and verdict store, which follows the stores: Redis under Stores:KeyPrefix, or in process
+    /// when Stores:Backend=InMemory.
     /// </summary>
     public static IServiceCollection AddExecutorGrading(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +37,7 @@ public static class ExecutorRegistration
         var sandbox = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
         services.AddSingleton(sandbox);
         services.AddSingleton(_ => SandboxFactory.Create(sandbox));
+        services.AddHostedService<SandboxWarmUp>();
         services.AddSingleton(provider => new SampleGrader(provider.GetRequiredService<ISandbox>()));
         services.AddSingleton(provider => new SuiteCache(provider.GetRequiredService<ISuiteStore>(), options.SuiteCacheSize));
         services.AddStore<IVerdictStore, InMemoryVerdictStore>(configuration, (redis, keys) => new RedisVerdictStore(redis, keys));
