@@ -37,7 +37,7 @@ public static class ExecutorRegistration
         var sandbox = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
         services.AddSingleton(sandbox);
         services.AddSingleton(_ => SandboxFactory.Create(sandbox));
-        services.AddHostedService<SandboxWarmUp>();
+        services.AddHostedService<WorkerWarmUp>();
         services.AddSingleton(provider => new SampleGrader(provider.GetRequiredService<ISandbox>()));
         services.AddSingleton(provider => new SuiteCache(provider.GetRequiredService<ISuiteStore>(), options.SuiteCacheSize));
         services.AddStore<IVerdictStore, InMemoryVerdictStore>(configuration, (redis, keys) => new RedisVerdictStore(redis, keys));

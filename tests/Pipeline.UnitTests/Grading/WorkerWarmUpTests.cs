@@ -4,13 +4,13 @@ using Pipeline.Grading.Sandbox;
 
 namespace Pipeline.UnitTests.Grading;
 
-public sealed class SandboxWarmUpTests
+public sealed class WorkerWarmUpTests
 {
     [Fact]
     public async Task The_workers_start_with_the_host()
     {
         var sandbox = new WarmingSandbox();
-        using var warmUp = new SandboxWarmUp(sandbox, NullLogger<SandboxWarmUp>.Instance);
+        using var warmUp = new WorkerWarmUp(sandbox, NullLogger<WorkerWarmUp>.Instance);
 
         await warmUp.StartAsync(CancellationToken.None);
         await warmUp.ExecuteTask!;
@@ -22,7 +22,7 @@ public sealed class SandboxWarmUpTests
     public async Task A_warm_up_that_fails_leaves_the_host_running()
     {
         var sandbox = new WarmingSandbox { Failure = new ObjectDisposedException("sandbox") };
-        using var warmUp = new SandboxWarmUp(sandbox, NullLogger<SandboxWarmUp>.Instance);
+        using var warmUp = new WorkerWarmUp(sandbox, NullLogger<WorkerWarmUp>.Instance);
 
         await warmUp.StartAsync(CancellationToken.None);
         await warmUp.ExecuteTask!; // a fault here would stop the host (BackgroundServiceExceptionBehavior.StopHost)

@@ -9,7 +9,7 @@ namespace Pipeline.Grading;
 /// second to start here (bubblewrap, python3, the warm imports), which would otherwise stand between a run's start and
 /// its first scored sample. A worker that will not start is left to the first sample, which reports it.
 /// </summary>
-public sealed class SandboxWarmUp(ISandbox sandbox, ILogger<SandboxWarmUp> logger) : BackgroundService
+public sealed class WorkerWarmUp(ISandbox sandbox, ILogger<WorkerWarmUp> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
