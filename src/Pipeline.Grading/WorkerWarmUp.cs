@@ -16,7 +16,7 @@ public sealed class WorkerWarmUp(ISandbox sandbox, ILogger<WorkerWarmUp> logger)
         try
         {
             await sandbox.WarmUpAsync(stoppingToken);
-            logger.LogInformation("Sandbox workers started ahead of the first sample");
+            logger.LogInformation("Sandbox warm-up done (a worker that did not start is tried again by its first sample)");
         }
         catch (Exception e)
         {

@@ -2,12 +2,13 @@
 
 Imports the grader, numpy and the import header's modules once (pandas when code execution first needs
 it), then has one child per sample forked (by fork_server.py, which never sees a request). The child
-runs the sample's code on the test inputs only (sample_runner.py, which applies the official
-reliability_guard) and reports raw outcomes; the worker, which alone holds the expected outputs, makes
-the official comparisons (verdicts.py), tells the child to go on or stops it, enforces the whole-sample
-backstop and kills the child's process group. Whatever the child writes is data, never a verdict. Each
-child is forked before its request arrives, so the fork (several ms with numpy mapped) is off the
-sample's critical path; starting python3 and importing numpy would cost about a hundred.
+runs the sample's code on the test inputs only (sample_runner.py, under the official reliability_guard,
+which a program sample's fork server applied before forking it) and reports raw outcomes; the worker,
+which alone holds the expected outputs, makes the official comparisons (verdicts.py), tells the child to
+go on or stops it, enforces the whole-sample backstop and kills the child's process group. Whatever the
+child writes is data, never a verdict. Each child is forked before its request arrives, so the fork
+(several ms with numpy mapped) is off the sample's critical path; starting python3 and importing numpy
+would cost about a hundred.
 """
 import argparse
 import functools
@@ -171,10 +172,10 @@ class Children:
     itself). The child forked ahead is of the last sample's kind; a sample of the other kind replaces it."""
 
     def __init__(self, limits, servers, hooks):
-        self._fork = functools.partial(Child, limits, hooks=hooks)
+        self._make_child = functools.partial(Child, limits, hooks=hooks)
         self._servers = servers  # {"programs": ForkServer, "checks": ForkServer}
         self._kind, self._pandas = "programs", None
-        self.next = self._fork(self._servers[self._kind])
+        self.next = self._make_child(self._servers[self._kind])
 
     def for_suite(self, suite):
         """The child for a sample of suite. Code execution's BASE_IMPORTS imports pandas, which the official
@@ -191,7 +192,7 @@ class Children:
     def replace(self):
         """The used (or unfit) child goes, and the next is forked."""
         self.next.finish()
-        self.next = self._fork(self._servers[self._kind])
+        self.next = self._make_child(self._servers[self._kind])
 
     def _load_pandas(self):
         self._pandas = self._servers["checks"].load("pandas")
