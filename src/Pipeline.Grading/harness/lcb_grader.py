@@ -8,9 +8,7 @@ below that looks odd is deliberate, because it changes verdicts the same way the
   unwrapped, top-level imports hoisted and the rest wrapped in `wrapped_function` (via ast.unparse);
 - compile (exec of the module) runs under the per-test alarm; "class Solution" anywhere in the code
   means the module's Solution() is instantiated;
-- stdin mocks: sys.stdin is a fake whose read/readline/readlines/buffer behave as the official one,
-  and builtins.open is a mock_open over the input; the official also patches read/readline/readlines
-  of the stdin it replaces (it enters its patches bottom-up), which we mirror;
+- stdin mocks: in stdin_mocks.py;
 - sys.stdout during a stdin test is a StringIO whose close() takes one argument (calling it fails);
 - SystemExit is swallowed, other exceptions give -4 (or -3 when the repr names TimeoutException);
 - comparison: whole output stripped, split on "\\n", lines stripped, counts must match, then each
@@ -31,7 +29,6 @@ import sys
 from decimal import Decimal
 from io import StringIO
 from types import ModuleType
-from unittest.mock import mock_open, patch
 
 try:  # the official module imports numpy; keep it loaded so a sample's `import numpy` costs the same
     import numpy
@@ -87,38 +84,6 @@ class CapturedStdout(list):
         sys.stdout = self._previous
 
 
-class _FakeStdinBytes:
-    def __init__(self, text):
-        self._data = text.encode("utf-8")
-
-    def read(self, *args):
-        return self._data
-
-    def readline(self, *args):
-        return self._data.split(b"\n")[0] + b"\n"
-
-
-class _FakeStdin:
-    """No __iter__ on purpose: `for line in sys.stdin` fails with the official mock too."""
-
-    def __init__(self, text):
-        self._text = text
-        self._lines = StringIO(text)
-        self.buffer = _FakeStdinBytes(text)
-
-    def read(self, *args):
-        return self._text
-
-    def readline(self, *args):
-        return self._lines.readline(*args)
-
-    def readlines(self, *args):
-        return self._text.split("\n")
-
-    def __getattr__(self, name):
-        return getattr(self._lines, name)
-
-
 def strip_main_guard(code):
     try:
         tree = ast.parse(code)
@@ -145,23 +110,6 @@ def wrap_in_function(code):
 def stdin_program(code):
     """What the official grade_stdio compiles for code: its main guard unwrapped, then wrapped in a function."""
     return wrap_in_function(strip_main_guard(code))
-
-
-def run_with_stdin(method, inputs, open_mocks=None):
-    """open_mocks: where mock_open(read_data=inputs) comes from (prepared.PreparedOpen), when not made here."""
-    if isinstance(inputs, list):
-        inputs = "\n".join(inputs)
-    open_mock = open_mocks.mock_for(inputs) if open_mocks is not None else mock_open(read_data=inputs)
-    lines = iter(inputs.split("\n"))
-    with patch("sys.stdin.read", lambda *a: inputs), \
-            patch("sys.stdin.readlines", lambda *a: inputs.split("\n")), \
-            patch("sys.stdin.readline", lambda *a: next(lines)), \
-            patch("sys.stdin", _FakeStdin(inputs)), \
-            patch("builtins.open", open_mock):
-        try:
-            return method()
-        except SystemExit:
-            pass
 
 
 def lookup(compiled, name):

@@ -22,7 +22,8 @@ A worker test executes the header again inside a sample and finds every name bou
 PreparedOpen: the official stdin mocks' `mock_open(read_data=inputs)` for a sample's first test, made
 with empty data and given the test's inputs in the child: mock_open keeps its data in two closure
 variables (read_data, and the stream in _state), which are all that depends on it. Later tests get a
-fresh mock_open, as officially. A worker test compares what a sample sees of open() on its first and
+fresh mock_open, as officially, given their data the same way, so that the stream no open() call uses is
+never made (stdin_mocks.py). A worker test compares what a sample sees of open() on its first and
 second test with the official mock's behaviour.
 """
 import builtins
@@ -32,6 +33,7 @@ from types import ModuleType
 from unittest import mock
 
 import lcb_grader
+import stdin_mocks
 
 
 class Prepared:
@@ -84,16 +86,23 @@ class PreparedHeader:
 class PreparedOpen:
     def __init__(self):
         self._first = mock.mock_open(read_data="")
-        reset_data = self._first.side_effect
-        self._cells = dict(zip(reset_data.__code__.co_freevars, reset_data.__closure__ or ()))
-        if not {"read_data", "_state"} <= self._cells.keys():  # another mock_open than 3.11's: none prepared
-            self._first = None
+        self._given_data = _cells_of(self._first) is not None  # else another mock_open than 3.11's
 
     def mock_for(self, inputs):
-        """mock_open(read_data=inputs): the prepared one the first time, a new one after."""
+        """mock_open(read_data=inputs): the prepared one the first time, a new one after, each given its data
+        with its first stream made on first use (stdin_mocks.StreamOnFirstUse)."""
         first, self._first = self._first, None
-        if first is None:
+        if not self._given_data:
             return mock.mock_open(read_data=inputs)
-        self._cells["read_data"].cell_contents = inputs
-        self._cells["_state"].cell_contents[0] = mock._to_stream(inputs)
-        return first
+        made = first or mock.mock_open(read_data="")
+        cells = _cells_of(made)
+        cells["read_data"].cell_contents = inputs
+        cells["_state"].cell_contents[0] = stdin_mocks.StreamOnFirstUse(inputs)
+        return made
+
+
+def _cells_of(open_mock):
+    """The closure variables mock_open keeps its data in, by name; None when they are not read_data and _state."""
+    reset_data = open_mock.side_effect
+    cells = dict(zip(reset_data.__code__.co_freevars, reset_data.__closure__ or ()))
+    return cells if {"read_data", "_state"} <= cells.keys() else None

@@ -24,6 +24,7 @@ import signal
 import time
 
 import lcb_grader as grader
+import stdin_mocks
 from value_codec import safe_encode
 
 # What the official runner's `results, metadata = None` raises when the method is missing.
@@ -83,7 +84,7 @@ def _run_stdio(program, inputs, timeout, channel, made_once):
         with grader.CapturedStdout() as captured:
             try:
                 start = time.time()  # the official's own calls: a sample that breaks time.time fails here as there
-                grader.run_with_stdin(method, test_input, made_once.open)
+                stdin_mocks.run_with_stdin(method, test_input, made_once.open)
                 time.time() - start
                 signal.alarm(0)
             except Exception as exc:

@@ -29,6 +29,7 @@ import lcb_grader  # noqa: E402
 import prediction_checks  # noqa: E402
 import prepared  # noqa: E402
 import sample_runner  # noqa: E402
+import stdin_mocks  # noqa: E402
 import suites  # noqa: E402
 import verdicts  # noqa: E402
 
@@ -75,7 +76,7 @@ def run_the_sample_path_once():
     stdin, sys.stdin = sys.stdin, open(os.devnull)
     try:
         with lcb_grader.CapturedStdout():
-            lcb_grader.run_with_stdin(lambda: print(input()), "0\n")
+            stdin_mocks.run_with_stdin(lambda: print(input()), "0\n")
     finally:
         sys.stdin.close()
         sys.stdin = stdin
