@@ -5,7 +5,8 @@ wiped) the bytes of earlier requests, expected outputs included: a sample could 
 for the outputs of the previous sample of the same problem. So the worker forks this server once,
 after warming up and before reading any request; the server then forks every sample's child from
 that clean, warm image (the fork stays cheap and copy-on-write). The worker passes the child's two
-pipe ends and its private dir over a socket (SCM_RIGHTS) and gets its pid back. The server is not
+pipe ends (and a suite's sealed inputs, suites.py) and its private dir over a socket (SCM_RIGHTS) and gets
+its pid back. The server is not
 the samples' business: with the sandbox, they live in PID namespaces of their own. It can also be told
 to import a module, so that the children it forks from then on have it loaded, and given a step to take
 once before it serves (`prepare`: what every child it forks would otherwise do first; see worker.Children).
@@ -31,9 +32,10 @@ class ForkServer:
             _serve(theirs, run_child, fork_child, keep_fds, prepare)
         theirs.close()
 
-    def spawn(self, request_fd, result_fd, workdir):
-        """Forks a child that runs run_child(request_fd, result_fd, workdir); returns its pid."""
-        socket.send_fds(self._socket, [os.fsencode(workdir)], [request_fd, result_fd])
+    def spawn(self, request_fd, result_fd, workdir, inputs_fd=None):
+        """Forks a child that runs run_child(request_fd, result_fd, workdir[, inputs_fd]); returns its pid."""
+        fds = [request_fd, result_fd] if inputs_fd is None else [request_fd, result_fd, inputs_fd]
+        socket.send_fds(self._socket, [os.fsencode(workdir)], fds)
         reply = self._socket.recv(32)
         if not reply.isdigit():
             raise RuntimeError(f"the fork server failed: {reply!r}")
@@ -67,11 +69,11 @@ def _serve(sock, run_child, fork_child, keep_fds, prepare):
         if prepare is not None:
             prepare()
         while True:
-            message, fds, _, _ = socket.recv_fds(sock, 4096, 2)
+            message, fds, _, _ = socket.recv_fds(sock, 4096, 3)
             if not fds and message.startswith(b"load "):
                 sock.send(_load(message[len(b"load "):].decode("ascii")))
                 continue
-            if not message or len(fds) != 2:
+            if not message or len(fds) not in (2, 3):
                 os._exit(0)
             try:
                 pid = fork_child()
@@ -82,7 +84,7 @@ def _serve(sock, run_child, fork_child, keep_fds, prepare):
                 # _signal's, not signal's: the latter's enum wrapping costs every child copy-on-write faults
                 _signal.signal(_signal.SIGCHLD, _signal.SIG_DFL)
                 sock.close()
-                run_child(fds[0], fds[1], os.fsdecode(message))
+                run_child(fds[0], fds[1], os.fsdecode(message), *fds[2:])
             for fd in fds:
                 os.close(fd)
             if pid is not None:

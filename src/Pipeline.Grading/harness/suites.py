@@ -5,9 +5,18 @@ input, then every output: nothing to escape or parse), and later requests name i
 inputs stay the bytes they arrived as: each sample's child gets them as they are, and the worker
 decodes one only when metadata needs it. A real suite holds tens of megabytes, so a worker keeps a
 few, the most recently used.
+
+Inputs of SHARED_INPUTS_MIN_BYTES or more are kept in a sealed memfd instead: each sample's child is
+given the descriptor and maps the inputs read-only, where it would otherwise have them copied through
+its request pipe into memory of its own (on a 30 MB suite, a fifth of a sample's time and 30 MB per
+child; decision 019). The seals make the file unwritable by anyone, the worker included, so no sample
+can change the inputs another sample reads. The expected outputs never go into it.
 """
 import collections
 import collections.abc
+import fcntl
+import mmap
+import os
 
 import prediction_checks
 
@@ -31,6 +40,10 @@ class Texts(collections.abc.Sequence):
         return str(self._buffer[start:end], "utf-8")
 
 
+SHARED_INPUTS_MIN_BYTES = 1 << 20
+_SEALS = fcntl.F_SEAL_SEAL | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_GROW | fcntl.F_SEAL_WRITE
+
+
 def read_exactly(stream, size):
     """size bytes from a buffered binary stream; ValueError when it ends first."""
     data = stream.read(size)
@@ -39,23 +52,60 @@ def read_exactly(stream, size):
     return data
 
 
-class Suite:
-    """One suite as the worker grades with it. layout: {"inputs": [byte sizes], "outputs": [byte sizes],
-    "testtypes": [...]}, one entry per test, describing the bytes that followed the request line."""
+def read_sealed(stream, size):
+    """(descriptor, read-only mapping) of a sealed memfd holding the next size bytes of stream; None when
+    the kernel refuses memfds (the caller then reads the bytes into memory)."""
+    try:
+        fd = os.memfd_create("suite-inputs", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    except OSError:
+        return None
+    try:
+        os.ftruncate(fd, size)
+        with mmap.mmap(fd, size) as writable:
+            view, filled = memoryview(writable), 0
+            while filled < size:
+                read = stream.readinto(view[filled:])
+                if not read:
+                    raise ValueError(f"the stream ended {size - filled} bytes short of a suite")
+                filled += read
+            view.release()
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS, _SEALS)
+        return fd, map_inputs(fd, size)
+    except BaseException:
+        os.close(fd)
+        raise
 
-    def __init__(self, data, layout):
+
+def map_inputs(fd, size):
+    """The inputs in a sealed memfd, mapped read-only (shared: one copy in memory for every mapping)."""
+    return mmap.mmap(fd, size, flags=mmap.MAP_SHARED, prot=mmap.PROT_READ)
+
+
+class Suite:
+    """One suite as the worker grades with it, read from the stream after the request line that brought it.
+    layout: {"inputs": [byte sizes], "outputs": [byte sizes], "testtypes": [...]}, one entry per test.
+    inputs_fd: the sealed memfd holding the inputs, or None when they are in memory (input_bytes)."""
+
+    def __init__(self, stream, layout):
         input_sizes, output_sizes, testtypes = layout["inputs"], layout["outputs"], layout["testtypes"]
         if not (len(input_sizes) == len(output_sizes) == len(testtypes)):
             raise ValueError("suite layout: inputs, outputs and testtypes differ in length")
-        split = sum(input_sizes)
-        view = memoryview(data)
+        size = sum(input_sizes)
+        sealed = read_sealed(stream, size) if size >= SHARED_INPUTS_MIN_BYTES else None
+        self.inputs_fd, inputs = sealed or (None, read_exactly(stream, size))
         self.input_sizes = input_sizes
-        self.input_bytes = view[:split]
+        self.input_bytes = memoryview(inputs)
         self.inputs = Texts(self.input_bytes, input_sizes)
-        self.outputs = list(Texts(view[split:], output_sizes))
+        self.outputs = list(Texts(read_exactly(stream, sum(output_sizes)), output_sizes))
         self._testtypes = testtypes
         # the prediction check the suite asks for (one test of its kind), or None for program tests
         self.check = prediction_checks.check_of([{"testtype": testtype} for testtype in testtypes])
+
+    def close(self):
+        """Lets the memfd go once no child holds it either (its mapping lives as long as the inputs' views)."""
+        if self.inputs_fd is not None:
+            os.close(self.inputs_fd)
+            self.inputs_fd = None
 
     @property
     def tests(self):
@@ -76,10 +126,11 @@ class Suites:
         if not isinstance(key, str):
             raise ValueError("request needs a string 'suite' (the suite's hash)")
         if layout is not None:
-            size = sum(layout["inputs"]) + sum(layout["outputs"])
-            self._held[key] = Suite(read_exactly(stream, size), layout)
+            if key in self._held:
+                self._held.pop(key).close()
+            self._held[key] = Suite(stream, layout)
             while len(self._held) > self._capacity:
-                self._held.popitem(last=False)
+                self._held.popitem(last=False)[1].close()
         elif key not in self._held:
             return None
         self._held.move_to_end(key)

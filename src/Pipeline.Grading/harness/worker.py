@@ -176,6 +176,7 @@ class Children:
         self._make_child = functools.partial(Child, limits, hooks=hooks)
         self._servers = servers  # {"programs": ForkServer, "checks": ForkServer}
         self._kind, self._pandas = "programs", None
+        self._shared = None  # the suite whose inputs the children are given as a sealed memfd (suites.py)
         self.next = self._make_child(self._servers[self._kind])
 
     def for_suite(self, suite):
@@ -185,15 +186,20 @@ class Children:
         it: pandas doubles the memory every fork copies and every exit frees (decision 019)."""
         kind = "checks" if suite.check else "programs"
         loaded = suite.check == "execution" and self._pandas is None and self._load_pandas()
-        if kind != self._kind or loaded:
+        shares = suite.inputs_fd is not None and suite is not self._shared
+        if kind != self._kind or loaded or shares:
             self._kind = kind
+            self._shared = suite if shares else self._shared
             self.replace()
         return self.next
 
     def replace(self):
-        """The used (or unfit) child goes, and the next is forked."""
+        """The used (or unfit) child goes, and the next is forked, given the inputs of the last suite shared
+        (the next sample is most likely of the same problem)."""
         self.next.finish()
-        self.next = self._make_child(self._servers[self._kind])
+        if self._shared is not None and self._shared.inputs_fd is None:  # no longer held
+            self._shared = None
+        self.next = self._make_child(self._servers[self._kind], shared=self._shared)
 
     def _load_pandas(self):
         self._pandas = self._servers["checks"].load("pandas")
@@ -205,13 +211,14 @@ class Child:
     idle), by the fork server, so it never inherits a request; it waits for its request on a pipe,
     runs the tests it is told to and reports on another pipe."""
 
-    def __init__(self, limits, server, hooks):
+    def __init__(self, limits, server, hooks, shared=None):
         self._hooks = hooks
         self.workdir = hooks.make_workdir(limits.tmp_root)
+        self.shared = shared  # the suite whose sealed inputs it holds, or None
         request_read, self.request_fd = os.pipe()
         self.result_fd, result_write = os.pipe()
         try:
-            self.pid = server.spawn(request_read, result_write, self.workdir)
+            self.pid = server.spawn(request_read, result_write, self.workdir, shared and shared.inputs_fd)
         finally:
             os.close(request_read)
             os.close(result_write)
@@ -219,7 +226,8 @@ class Child:
 
     def send(self, request, inputs=b""):
         """The request is one line, then the bytes of the inputs its "input_sizes" describe (none for a
-        prediction check); the pipe then stays open for the parent's commands (see Link)."""
+        prediction check, nor when they are the shared ones it holds); the pipe then stays open for the
+        parent's commands (see Link)."""
         for data in (json.dumps(request).encode("utf-8") + b"\n", inputs):
             view = memoryview(data)
             while view:
@@ -244,22 +252,28 @@ class Child:
             self.request_fd = -1
 
 
-def run_child(request_fd, result_fd, workdir, limits, hooks, made_once):
-    """Never returns: grades in the forked child and exits without running the parent's cleanup."""
+def run_child(request_fd, result_fd, workdir, inputs_fd=None, *, limits, hooks, made_once):
+    """Never returns: grades in the forked child and exits without running the parent's cleanup.
+    inputs_fd: a suite's sealed inputs (suites.py), used when the request says they are its own."""
     status = 0
     try:
         os.setsid()
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-        fork_server.close_fds_except((request_fd, result_fd, made_once.header.stdin.fileno()))
+        kept = (request_fd, result_fd, made_once.header.stdin.fileno())
+        fork_server.close_fds_except(kept if inputs_fd is None else (*kept, inputs_fd))
         hooks.isolate(workdir)
         made_once.header.install_stdin()
         commands = os.fdopen(request_fd, "rb")
         request = json.loads(commands.readline())
-        if "input_sizes" in request:  # the inputs follow as raw bytes, each decoded when its test runs
+        if "input_sizes" in request:  # each input is decoded when its test runs
             sizes = request.pop("input_sizes")
-            request["inputs"] = suites.Texts(suites.read_exactly(commands, sum(sizes)), sizes)
+            inputs = (suites.map_inputs(inputs_fd, sum(sizes)) if request.pop("inputs_shared", False)
+                      else suites.read_exactly(commands, sum(sizes)))
+            request["inputs"] = suites.Texts(inputs, sizes)
+        if inputs_fd is not None:  # mapped or not needed: closed before any sample code runs
+            os.close(inputs_fd)
         apply_limits(limits, backstop_seconds(request["timeout"], len(request["inputs"])))
     except BaseException as exc:  # setup failed: our fault, not the sample's
         os.write(result_fd, json.dumps({"fault": f"child setup failed: {exc!r}"}).encode() + b"\n")
@@ -348,9 +362,10 @@ def grade(request, suite, child):
     code, wrapped = request["code"], False
     if fn_name is None and len(code) <= WRAP_IN_WORKER_MAX_CHARS:
         code, wrapped = lcb_grader.stdin_program(code), True
-    try:  # the child gets the inputs as they came, and no expected output
-        child.send({"code": code, "wrapped": wrapped, "input_sizes": suite.input_sizes, "fn_name": fn_name, "timeout": timeout},
-                   suite.input_bytes)
+    shared = child.shared is suite
+    try:  # the child gets the inputs as they came (or maps the shared ones), and no expected output
+        child.send({"code": code, "wrapped": wrapped, "input_sizes": suite.input_sizes, "inputs_shared": shared,
+                    "fn_name": fn_name, "timeout": timeout}, b"" if shared else suite.input_bytes)
     except BrokenPipeError:
         return {"fault": "the pre-forked child died before its sample"}
     link = Link(child, time.monotonic() + backstop_seconds(timeout, len(suite.outputs)))

@@ -194,6 +194,21 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
         Assert.True(after.Results.SequenceEqual([1]), after.MetadataJson);
     }
 
+    [Fact]
+    public async Task Samples_that_alternate_between_large_suites_each_read_their_own_inputs()
+    {
+        // inputs of 1 MiB or more reach the child as a shared memfd, which the child forked ahead holds for the last
+        // large suite: a sample of another suite, large or small, must get its own
+        static TestSuite Large(string line, string sum) =>
+            new() { Tests = [new TestCase(line + "\n" + new string(' ', 1 << 20) + "\n", sum + "\n", "stdin"), new TestCase(line + "\n", sum + "\n", "stdin")] };
+        TestSuite[] order = [Large("1 2", "3"), Large("5 5", "10"), EchoSum, Large("1 2", "3"), Large("1 2", "3"), Large("5 5", "10")];
+        foreach (var suite in order)
+        {
+            var outcome = await GradeAsync("a, b = map(int, input().split())\nprint(a + b)", suite);
+            Assert.True(outcome.Results.SequenceEqual([1, 1]), outcome.MetadataJson);
+        }
+    }
+
     private async Task<SandboxOutcome> GradeAsync(string code, TestSuite suite, double timeoutSeconds = 6) =>
         await new SampleGrader(_sandbox).GradeAsync(code, suite, timeoutSeconds);
 

@@ -77,6 +77,40 @@ public sealed class SandboxAttackTests(SandboxBackendsFixture fixture) : IClassF
         Assert.True(scanning.Passed, $"{backend}: {scanning.MetadataJson}");
     }
 
+    [Theory]
+    [MemberData(nameof(BackendNames))]
+    public async Task Inputs_shared_by_the_samples_of_a_large_suite_cannot_be_changed_by_one_of_them(string backend)
+    {
+        // inputs of 1 MiB or more are mapped by every child from one sealed memfd (harness/suites.py): the attacker
+        // makes its mapping writable, or writes through /proc/self/mem, to turn "1 2" into "9 2" for the next sample
+        const string tamper = """
+            import ctypes, io
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+            for line in io.open('/proc/self/maps'):
+                if 'suite-inputs' in line:
+                    start, end = (int(x, 16) for x in line.split()[0].split('-'))
+                    if libc.mprotect(start, end - start, 3) == 0:
+                        ctypes.memmove(start, b'9', 1)
+                    try:
+                        with io.open('/proc/self/mem', 'r+b', buffering=0) as memory:
+                            memory.seek(start)
+                            memory.write(b'9')
+                    except OSError:
+                        pass
+            a, b = map(int, input().split())
+            print(a + b)
+            """;
+        var sandbox = fixture.Sandbox(backend);
+        var large = new TestSuite { Tests = [new TestCase("1 2\n" + new string('#', 1 << 20) + "\n", "3\n", "stdin")] };
+
+        var tampering = await GradeAsync(sandbox, tamper, 6, large);
+        var next = await GradeAsync(sandbox, Attacks.Correct, 6, large);
+
+        Assert.False(tampering.IsFault, tampering.Fault);
+        Assert.True(next.Passed, $"{backend}: [{string.Join(",", next.Results)}] {next.MetadataJson}");
+    }
+
     private Task<SandboxOutcome> GradeAsync(ISandbox sandbox, string code, int timeoutSeconds, TestSuite? suite = null) =>
         fixture.GradeAsync(sandbox, code, timeoutSeconds, suite, _mark);
 
