@@ -8,13 +8,13 @@ call makes a new one). On a test of 1 MB that is ~10 MB of fresh memory written 
 about a third of the test's time in a forked child (decision 019). Here each is made the first time
 something asks for it, from the same text, so what a program sees is what the official mocks give:
 - MockStdinWithBuffer.readline() without arguments reads the text from its own position until the
-  StringIO exists; any other use of the StringIO (readline with a size, seek, tell, iteration, close)
+  StringIO exists, and fileno() raises what the StringIO's raises; any other use of the StringIO (readline with a size, seek, tell, iteration, close)
   makes it, at that position, and from then on everything goes to it;
 - MockBuffer encodes the text when `inputs`, read() or readline() is first used;
 - the replaced stdin's readline splits the text at its first call.
 The classes carry the official names (a program may print type(sys.stdin).__name__).
 """
-from io import StringIO
+from io import StringIO, UnsupportedOperation
 from unittest.mock import mock_open, patch
 
 
@@ -50,6 +50,12 @@ class MockStdinWithBuffer:
             self._stringio.seek(self._position)
             return self._stringio
         return getattr(self._stringio, name)
+
+    def fileno(self):
+        """StringIO's answer, without making it: input() asks for the descriptor before every line it reads."""
+        if "_stringio" in self.__dict__:
+            return self._stringio.fileno()
+        raise UnsupportedOperation("fileno")
 
     def read(self, *args):
         return self.inputs
