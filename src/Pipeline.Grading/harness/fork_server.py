@@ -5,11 +5,11 @@ wiped) the bytes of earlier requests, expected outputs included: a sample could 
 for the outputs of the previous sample of the same problem. So the worker forks this server once,
 after warming up and before reading any request; the server then forks every sample's child from
 that clean, warm image (the fork stays cheap and copy-on-write). The worker passes the child's two
-pipe ends (and a suite's sealed inputs, suites.py) and its private dir over a socket (SCM_RIGHTS) and gets
-its pid back. The server is not
-the samples' business: with the sandbox, they live in PID namespaces of their own. It can also be told
-to import a module, so that the children it forks from then on have it loaded, and given a step to take
-once before it serves (`prepare`: what every child it forks would otherwise do first; see worker.Children).
+pipe ends (and a suite's sealed inputs, suites.py) and its private dir over a socket (SCM_RIGHTS) and
+gets its pid back. The server is not the samples' business: with the sandbox, they live in PID
+namespaces of their own. It can also be told to import a module, so that the children it forks from then
+on have it loaded, and given a step to take once before it serves (`prepare`: what every child it forks
+would otherwise do first; see worker.Children).
 """
 import _signal
 import gc

@@ -5,11 +5,12 @@ Officially every test builds, whatever the program reads: a StringIO of the inpu
 holds it as 4 bytes a character), the input encoded again for sys.stdin.buffer, a list of its lines for
 the replaced stdin's readline, and mock_open's own StringIO, which no program can reach (every open()
 call makes a new one). On a test of 1 MB that is ~10 MB of fresh memory written before the program runs,
-about a third of the test's time in a forked child (decision 019). Here each is made the first time
+about a third of the test's time in a forked child (decision 025). Here each is made the first time
 something asks for it, from the same text, so what a program sees is what the official mocks give:
 - MockStdinWithBuffer.readline() without arguments reads the text from its own position until the
-  StringIO exists, and fileno() raises what the StringIO's raises; any other use of the StringIO (readline with a size, seek, tell, iteration, close)
-  makes it, at that position, and from then on everything goes to it;
+  StringIO exists, and fileno() raises what the StringIO's raises; any other use of the StringIO
+  (readline with a size, seek, tell, close, any attribute) makes it, at that position, and from then
+  on everything goes to it;
 - MockBuffer encodes the text when `inputs`, read() or readline() is first used;
 - the replaced stdin's readline splits the text at its first call.
 The classes carry the official names (a program may print type(sys.stdin).__name__).

@@ -187,9 +187,10 @@ class Children:
         kind = "checks" if suite.check else "programs"
         loaded = suite.check == "execution" and self._pandas is None and self._load_pandas()
         shares = suite.inputs_fd is not None and suite is not self._shared
+        if shares:
+            self._shared = suite
         if kind != self._kind or loaded or shares:
             self._kind = kind
-            self._shared = suite if shares else self._shared
             self.replace()
         return self.next
 
