@@ -17,7 +17,7 @@ public static class PredictionRow
     public const string Platform = "leetcode";
 
     /// <exception cref="InvalidDataException">a field is missing or of the wrong type, or the test field is unusable.</exception>
-    public static (Problem Problem, TestSuite Suite, int SuiteBytes) Decode(Scenario scenario, JsonElement row, ReadOnlyMemory<byte> bytes)
+    public static (Problem Problem, TestSuite Suite, long SuiteBytes) Decode(Scenario scenario, JsonElement row, ReadOnlyMemory<byte> bytes)
     {
         if (row.ValueKind != JsonValueKind.Object)
         {
@@ -29,7 +29,7 @@ public static class PredictionRow
             Scenario.CodeExecution => Execution(row),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "not a prediction scenario"),
         };
-        var json = suite.ToJsonBytes();
+        var (hash, jsonBytes) = suite.Canonical();
         var problem = new Problem
         {
             QuestionId = id,
@@ -42,13 +42,13 @@ public static class PredictionRow
             Difficulty = Difficulty(row),
             Metadata = "{}",
             FuncName = funcName,
-            SuiteHash = TestSuite.HashOf(json),
+            SuiteHash = hash,
             PublicTests = 1,
             PrivateTests = 0,
             Scenario = scenario.Name(),
             Row = Encoding.UTF8.GetString(bytes.Span),
         };
-        return (problem, suite, json.Length);
+        return (problem, suite, jsonBytes);
     }
 
     private static (string, TestSuite, string, string, string, string) TestOutput(JsonElement row)
@@ -61,7 +61,7 @@ public static class PredictionRow
         {
             throw new InvalidDataException("field 'test' holds no test case");
         }
-        var suite = new TestSuite { Tests = [new TestCase(tests[0].Input, tests[0].Output, "testoutput")] };
+        var suite = new TestSuite { Tests = [new TestCase(tests[0].InputUtf8, tests[0].OutputUtf8, "testoutput")] };
         return (PredictionIds.TestOutput(Text(row, "question_id"), testId), suite, Text(row, "question_title"), Text(row, "question_content"),
             Text(row, "starter_code"), Text(row, "function_name"));
     }

@@ -8,9 +8,10 @@ namespace Pipeline.Dataset;
 /// A row's fields as released, checked as the official <c>CodeGenerationProblem</c> checks them
 /// (platform and difficulty enums, ISO contest date, metadata a JSON object), tests still encoded.
 /// Reading it is cheap, so selection happens before the costly test decoding; <see cref="Problem"/>
-/// lacks only what the decoded tests give (suite hash and counts).
+/// lacks only what the decoded tests give (suite hash and counts). The two test fields stay elements of the row's
+/// document (valid while it is), decoded only for a selected row.
 /// </summary>
-public sealed record RowHeader(Problem Problem, string PublicTestCases, string PrivateTestCases)
+public sealed record RowHeader(Problem Problem, JsonElement PublicTestCases, JsonElement PrivateTestCases)
 {
     /// <exception cref="InvalidDataException">a field is missing, not a string, or outside the official values.</exception>
     public static RowHeader Read(JsonElement row)
@@ -36,12 +37,24 @@ public sealed record RowHeader(Problem Problem, string PublicTestCases, string P
             PublicTests = 0,
             PrivateTests = 0,
         };
-        return new RowHeader(problem, Text(row, "public_test_cases"), Text(row, "private_test_cases"));
+        return new RowHeader(problem, TextElement(row, "public_test_cases"), TextElement(row, "private_test_cases"));
     }
 
-    private static string Text(JsonElement row, string name) =>
+    private static string Text(JsonElement row, string name)
+    {
+        try
+        {
+            return TextElement(row, name).GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidDataException($"field '{name}' is not text: {exception.Message}");
+        }
+    }
+
+    private static JsonElement TextElement(JsonElement row, string name) =>
         row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
+            ? value
             : throw new InvalidDataException($"field '{name}' is missing or not a string");
 
     private static string OneOf(JsonElement row, string name, IReadOnlySet<string> allowed)

@@ -11,7 +11,7 @@ namespace Pipeline.Dataset;
 public static class TestCaseJson
 {
     private static readonly HashSet<string> Keys = ["input", "output", "testtype"];
-    private static readonly HashSet<string> TestTypes = ["stdin", "functional"];
+    private static readonly string[] TestTypes = ["stdin", "functional"];
 
     public static IReadOnlyList<TestCase> Parse(string json, string field) => Parse(Encoding.UTF8.GetBytes(json), field);
 
@@ -55,16 +55,14 @@ public static class TestCaseJson
                 throw new InvalidDataException($"{field}[{index}] has an unexpected key '{property.Name}'");
             }
         }
-        var testType = Text(element, "testtype", field, index);
-        if (!TestTypes.Contains(testType))
-        {
-            throw new InvalidDataException($"{field}[{index}].testtype '{testType}' is neither stdin nor functional");
-        }
-        return new TestCase(Text(element, "input", field, index), Text(element, "output", field, index), testType);
+        var testTypeText = TextElement(element, "testtype", field, index);
+        var testType = TestTypes.FirstOrDefault(testTypeText.ValueEquals)
+            ?? throw new InvalidDataException($"{field}[{index}].testtype {testTypeText.GetRawText()} is neither stdin nor functional");
+        return new TestCase(Utf8Text.Of(TextElement(element, "input", field, index)), Utf8Text.Of(TextElement(element, "output", field, index)), testType);
     }
 
-    private static string Text(JsonElement element, string key, string field, int index) =>
+    private static JsonElement TextElement(JsonElement element, string key, string field, int index) =>
         element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
+            ? value
             : throw new InvalidDataException($"{field}[{index}] lacks a string '{key}'");
 }

@@ -29,7 +29,21 @@ public sealed record TestSuite
 
     /// <summary>The content address: SHA-256 of the canonical JSON, so equal suites share one key.</summary>
     [JsonIgnore]
-    public string Hash => HashOf(ToJsonBytes());
+    public string Hash => Canonical().Hash;
+
+    /// <summary>
+    /// The content address and the size of the canonical JSON (<see cref="ToJsonBytes"/>), hashed as it is written:
+    /// no copy of a large suite is made for it.
+    /// </summary>
+    public (string Hash, long JsonBytes) Canonical()
+    {
+        using var sink = new HashingBufferWriter();
+        using (var writer = new Utf8JsonWriter(sink))
+        {
+            JsonSerializer.Serialize(writer, this);
+        }
+        return (sink.HashHex(), sink.Written);
+    }
 
     /// <summary>The hash of a suite already serialized with <see cref="ToJsonBytes"/> (saves serializing twice).</summary>
     public static string HashOf(ReadOnlySpan<byte> json) => Convert.ToHexStringLower(SHA256.HashData(json));

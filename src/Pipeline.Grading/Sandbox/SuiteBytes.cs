@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Problems;
@@ -11,20 +10,29 @@ namespace Pipeline.Grading.Sandbox;
 /// <summary>
 /// A suite as a worker receives it (harness/PROTOCOL.md, "Suites"): every input, then every output, as raw
 /// UTF-8 (nothing to escape or parse), with the byte sizes that cut them apart, under a hash that names it in
-/// later requests to the same worker. Made once per suite, not per sample: the n samples of a problem share one
-/// suite, and a real suite holds tens of megabytes. Kept while the suite's test list lives (a weak table).
+/// later requests to the same worker. The parts are the tests' own UTF-8, written one after the other, never
+/// copied into one buffer (a real suite holds tens of megabytes). Made once per suite, not per sample: the n
+/// samples of a problem share one suite. Kept while the suite's test list lives (a weak table).
 /// </summary>
 public sealed class SuiteBytes
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<TestCase>, SuiteBytes> Made = [];
 
-    private SuiteBytes(SuiteLayout layout, byte[] data)
+    private SuiteBytes(IReadOnlyList<TestCase> tests)
     {
-        Layout = layout;
-        Data = data;
+        Parts = [.. tests.Select(t => t.InputUtf8), .. tests.Select(t => t.OutputUtf8)];
+        Layout = new SuiteLayout
+        {
+            Inputs = [.. tests.Select(t => t.InputUtf8.Length)],
+            Outputs = [.. tests.Select(t => t.OutputUtf8.Length)],
+            TestTypes = [.. tests.Select(t => t.TestType)],
+        };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(layout));
-        hash.AppendData(data);
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(Layout));
+        foreach (var part in Parts)
+        {
+            hash.AppendData(part.Span);
+        }
         Hash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -33,28 +41,15 @@ public sealed class SuiteBytes
 
     public SuiteLayout Layout { get; }
 
-    public ReadOnlyMemory<byte> Data { get; }
+    /// <summary>What follows the request line: every input, then every output.</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> Parts { get; }
 
     public static SuiteBytes Of(IReadOnlyList<TestCase> tests)
     {
         using (GradingTimings.Measure("4c   of which the suite's bytes (once per suite)"))
         {
-            return Made.GetValue(tests, Make);
+            return Made.GetValue(tests, t => new SuiteBytes(t));
         }
-    }
-
-    private static SuiteBytes Make(IReadOnlyList<TestCase> tests)
-    {
-        var texts = tests.Select(t => t.Input).Concat(tests.Select(t => t.Output)).ToList();
-        var sizes = texts.Select(Encoding.UTF8.GetByteCount).ToList();
-        var data = new byte[sizes.Sum(size => (long)size)];
-        var offset = 0;
-        foreach (var text in texts)
-        {
-            offset += Encoding.UTF8.GetBytes(text, data.AsSpan(offset));
-        }
-        var layout = new SuiteLayout { Inputs = sizes.GetRange(0, tests.Count), Outputs = sizes.GetRange(tests.Count, tests.Count), TestTypes = [.. tests.Select(t => t.TestType)] };
-        return new SuiteBytes(layout, data);
     }
 }
 

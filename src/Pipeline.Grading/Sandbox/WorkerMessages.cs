@@ -51,7 +51,7 @@ public sealed record WorkerRequest
             }
             json.WriteEndObject();
         }
-        return withSuite ? [line.WrittenMemory, Newline, suite.Data] : [line.WrittenMemory, Newline];
+        return withSuite ? [line.WrittenMemory, Newline, .. suite.Parts] : [line.WrittenMemory, Newline];
     }
 
     /// <summary>The official whole-sample backstop, (timeout + 1) · tests + 5 seconds.</summary>

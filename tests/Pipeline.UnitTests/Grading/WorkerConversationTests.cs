@@ -35,7 +35,7 @@ public sealed class WorkerConversationTests
     {
         var one = SuiteBytes.Of([new TestCase("ab", "c", "stdin")]);
         var two = SuiteBytes.Of([new TestCase("a", "bc", "stdin")]);
-        Assert.Equal(one.Data.ToArray(), two.Data.ToArray());
+        Assert.Equal(one.Parts.SelectMany(part => part.ToArray()), two.Parts.SelectMany(part => part.ToArray()));
         Assert.NotEqual(one.Hash, two.Hash);
     }
 

@@ -32,6 +32,8 @@ public sealed class BadRowTests : IDisposable
     [InlineData("metadata", "metadata is not valid JSON")]
     [InlineData("private", "neither JSON nor valid base64")]
     [InlineData("testtype", "neither stdin nor functional")]
+    [InlineData("surrogate in a test", "not text")]
+    [InlineData("surrogate in the title", "not text")]
     public void Rows_with_bad_fields_or_undecodable_tests_are_skipped(string defect, string reason)
     {
         var badRow = defect switch
@@ -41,6 +43,9 @@ public sealed class BadRowTests : IDisposable
             "date" => SyntheticDataset.Row("bad", date: "yesterday"),
             "metadata" => SyntheticDataset.Row("bad", metadata: "{func_name"),
             "private" => SyntheticDataset.Row("bad", privateTests: "eJxrYJnqzAABPfbR1U"),
+            // half of a surrogate pair, escaped: valid JSON, but not text .NET can hold
+            "surrogate in a test" => SyntheticDataset.Row("bad", privateTests: """[{"input": "\ud800", "output": "1", "testtype": "stdin"}]"""),
+            "surrogate in the title" => SyntheticDataset.Row("bad").Replace("title bad", "\\ud800"),
             _ => SyntheticDataset.Row("bad", privateTests: """[{"input": "1", "output": "1", "testtype": "exotic"}]"""),
         };
         _dataset.Write("test.jsonl", [badRow, SyntheticDataset.Row("good")]);
