@@ -47,11 +47,11 @@ internal sealed class ScaleOutBenchmark : IBenchmark
             foreach (var executors in counts)
             {
                 var problemCount = Math.Max(1, perExecutor * executors / n);
-                var (samples, seconds) = await MeasureAsync(problems, replay.BaseUrl, executors, problemCount, n);
+                var (samples, seconds, processor) = await MeasureAsync(problems, replay.BaseUrl, executors, problemCount, n);
                 var rate = samples / seconds;
                 single ??= executors == 1 ? rate : null;
                 var ratio = single is { } one ? $"{rate / (executors * one):F2} of {executors} × one Executor" : "(no one-Executor figure)";
-                Console.WriteLine($"  {executors} Executor(s): {samples} samples in {seconds:F1} s = {rate:F2} samples/s; {ratio}; load average {LoadAverage()}");
+                Console.WriteLine($"  {executors} Executor(s): {samples} samples in {seconds:F1} s = {rate:F2} samples/s; {ratio}; {processor.Describe(samples)}");
             }
         }
         finally
@@ -61,7 +61,7 @@ internal sealed class ScaleOutBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<(long Samples, double Seconds)> MeasureAsync(string problems, string baseUrl, int executors, int problemCount, int n)
+    private static async Task<(long Samples, double Seconds, MachineProcessor Processor)> MeasureAsync(string problems, string baseUrl, int executors, int problemCount, int n)
     {
         await using var servers = await BrokerAndRedis.CreateAsync();
         var settings = servers.Settings.ToDictionary(s => s.Key, s => s.Value!);
@@ -92,6 +92,7 @@ internal sealed class ScaleOutBenchmark : IBenchmark
             await StartPublisher.PublishAsync(start, bus, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), CancellationToken.None);
             var clock = Stopwatch.StartNew();
             TimeSpan? firstScored = null;
+            var processorAtFirst = default(MachineProcessor);
             while (await store.GetReportAsync(start.RunId) is null)
             {
                 if (clock.Elapsed > TimeSpan.FromMinutes(10))
@@ -102,11 +103,15 @@ internal sealed class ScaleOutBenchmark : IBenchmark
                         string.Join("\n", processes.Select(p => p.Output())));
                 }
                 await Task.Delay(50);
-                firstScored ??= (await store.GetCountsAsync(start.RunId)).Count > 0 ? clock.Elapsed : null;
+                if (firstScored is null && (await store.GetCountsAsync(start.RunId)).Count > 0)
+                {
+                    firstScored = clock.Elapsed;
+                    processorAtFirst = MachineProcessor.Now();
+                }
             }
             var samples = (await store.GetCountsAsync(start.RunId)).Values.Sum(c => (long)c.Samples);
             // the first sample scored opened the window: it and the time before it (ingest, first generation) are left out
-            return (samples - 1, (clock.Elapsed - firstScored!.Value).TotalSeconds);
+            return (samples - 1, (clock.Elapsed - firstScored!.Value).TotalSeconds, MachineProcessor.Now() - processorAtFirst);
         }
         finally
         {
