@@ -44,7 +44,7 @@ public sealed class WorkerProcess : IWarmWorker
         {
             start.ArgumentList.Add(argument);
         }
-        var worker = new WorkerProcess(System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"cannot start {launchCommand[0]}"));
+        var worker = new WorkerProcess(await LauncherThread.StartAsync(start));
         try
         {
             await worker._conversation.WaitUntilReadyAsync(StartTimeout, cancellationToken);

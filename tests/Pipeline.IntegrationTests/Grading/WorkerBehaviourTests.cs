@@ -209,6 +209,32 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_worker_outlives_the_thread_that_started_it()
+    {
+        // bubblewrap's --die-with-parent fires when the forking thread exits, not the process: a thread-pool thread
+        // retired between two samples once killed its worker (code 137)
+        var command = BubblewrapCommand.Build(new SandboxOptions(), HarnessFiles.Directory, workerSlot: 0, Environment.IsPrivilegedProcess);
+        Task<WorkerProcess>? starting = null;
+        string? starterTask = null;
+        var starter = new Thread(() =>
+        {
+            starterTask = new FileInfo("/proc/thread-self").LinkTarget; // "<pid>/task/<tid>"
+            starting = WorkerProcess.StartAsync(command, CancellationToken.None);
+            Task.WaitAny(starting); // until ready (or failed, thrown below): bubblewrap has set its parent-death signal
+        });
+        starter.Start();
+        starter.Join();
+        // gone from /proc once the kernel has released the thread, after it sent any parent-death signal
+        await Wait.UntilAsync(() => !Directory.Exists($"/proc/{starterTask}"), TimeSpan.FromSeconds(10), "the starting thread to exit");
+        await using var worker = await starting!;
+
+        var outcome = await worker.GradeAsync(WorkerRequest.From(new SandboxRequest("a, b = map(int, input().split())\nprint(a + b)", EchoSum, 6)), CancellationToken.None);
+
+        Assert.False(outcome.IsFault, outcome.Fault);
+        Assert.Equal([1, 1], outcome.Results);
+    }
+
     private async Task<SandboxOutcome> GradeAsync(string code, TestSuite suite, double timeoutSeconds = 6) =>
         await new SampleGrader(_sandbox).GradeAsync(code, suite, timeoutSeconds);
 
