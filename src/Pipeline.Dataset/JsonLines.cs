@@ -51,7 +51,7 @@ public static class JsonLines
     }
 
     private static int FirstBufferSize(Stream stream) =>
-        stream.CanSeek && stream.Length - stream.Position < LargestFirstBuffer ? (int)(stream.Length - stream.Position) + 1 : SmallestBuffer;
+        stream.CanSeek && stream.Length - stream.Position is var left && left < LargestFirstBuffer ? (int)left + 1 : SmallestBuffer;
 
     /// <summary>Moves the unfinished line to the front, doubling the buffer when that line already fills it.</summary>
     private static (byte[] Buffer, int Start, int End) Compact(byte[] buffer, int start, int end)

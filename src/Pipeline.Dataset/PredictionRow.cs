@@ -36,7 +36,7 @@ public static class PredictionRow
             QuestionTitle = title,
             QuestionContent = content,
             Platform = Platform,
-            ContestId = Text(row, "contest_id"),
+            ContestId = RowFields.Text(row, "contest_id"),
             ContestDate = ContestDate(row),
             StarterCode = starter,
             Difficulty = Difficulty(row),
@@ -56,36 +56,31 @@ public static class PredictionRow
         var testId = row.TryGetProperty("test_id", out var value) && value.TryGetInt64(out var number)
             ? number
             : throw new InvalidDataException("field 'test_id' is missing or not a whole number");
-        var tests = TestCaseJson.Parse(Text(row, "test"), "test");
+        var tests = TestCaseJson.Parse(Utf8Text.Of(RowFields.TextElement(row, "test")), "test");
         if (tests.Count == 0)
         {
             throw new InvalidDataException("field 'test' holds no test case");
         }
         var suite = new TestSuite { Tests = [new TestCase(tests[0].InputUtf8, tests[0].OutputUtf8, "testoutput")] };
-        return (PredictionIds.TestOutput(Text(row, "question_id"), testId), suite, Text(row, "question_title"), Text(row, "question_content"),
-            Text(row, "starter_code"), Text(row, "function_name"));
+        return (PredictionIds.TestOutput(RowFields.Text(row, "question_id"), testId), suite, RowFields.Text(row, "question_title"), RowFields.Text(row, "question_content"),
+            RowFields.Text(row, "starter_code"), RowFields.Text(row, "function_name"));
     }
 
     private static (string, TestSuite, string, string, string, string) Execution(JsonElement row)
     {
-        var id = Text(row, "id");
+        var id = RowFields.Text(row, "id");
         if (PredictionIds.SampleNumber(id) is null)
         {
             throw new InvalidDataException($"id '{id}' is not sample_N");
         }
-        var suite = new TestSuite { Program = Text(row, "code"), Tests = [new TestCase(Text(row, "input"), Text(row, "output"), "execution")] };
-        _ = Text(row, "problem_id"); // the official CodeExecutionProblem requires it
-        return (id, suite, Text(row, "function_name"), "", "", Text(row, "function_name"));
+        var suite = new TestSuite { Program = RowFields.Text(row, "code"), Tests = [new TestCase(RowFields.Text(row, "input"), RowFields.Text(row, "output"), "execution")] };
+        _ = RowFields.Text(row, "problem_id"); // the official CodeExecutionProblem requires it
+        return (id, suite, RowFields.Text(row, "function_name"), "", "", RowFields.Text(row, "function_name"));
     }
-
-    private static string Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new InvalidDataException($"field '{name}' is missing or not a string");
 
     private static string Difficulty(JsonElement row)
     {
-        var value = Text(row, "difficulty");
+        var value = RowFields.Text(row, "difficulty");
         return LcbValues.Difficulties.Contains(value)
             ? value
             : throw new InvalidDataException($"unknown difficulty '{value}' (expected {string.Join(", ", LcbValues.Difficulties)})");
@@ -103,7 +98,7 @@ public static class PredictionRow
             return DateTime.SpecifyKind(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime, DateTimeKind.Unspecified);
         }
         if (value.ValueKind == JsonValueKind.String
-            && DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date))
+            && DateTime.TryParse(RowFields.Text(row, "contest_date"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date))
         {
             return date;
         }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using Pipeline.Dataset.Pickle;
 
@@ -14,8 +13,6 @@ public static class PrivateTestsField
 {
     /// <summary>Decoded payloads above this size are refused: a guard against compression bombs, far above any real row.</summary>
     public const long MaxDecodedBytes = 1L << 30;
-
-    public static string DecodeJsonText(string field) => Encoding.UTF8.GetString(DecodeJsonUtf8(Encoding.UTF8.GetBytes(field)).Span);
 
     /// <summary>The JSON text as UTF-8, ready for the JSON parser without another copy.</summary>
     /// <param name="field">the field's text as UTF-8</param>

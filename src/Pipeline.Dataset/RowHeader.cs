@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Core;
 using Pipeline.Core.Problems;
 
 namespace Pipeline.Dataset;
@@ -20,16 +21,16 @@ public sealed record RowHeader(Problem Problem, JsonElement PublicTestCases, Jso
         {
             throw new InvalidDataException($"row is JSON {row.ValueKind}, not an object");
         }
-        var metadata = Text(row, "metadata");
+        var metadata = RowFields.Text(row, "metadata");
         var problem = new Problem
         {
-            QuestionId = Text(row, "question_id"),
-            QuestionTitle = Text(row, "question_title"),
-            QuestionContent = Text(row, "question_content"),
+            QuestionId = RowFields.Text(row, "question_id"),
+            QuestionTitle = RowFields.Text(row, "question_title"),
+            QuestionContent = RowFields.Text(row, "question_content"),
             Platform = OneOf(row, "platform", LcbValues.Platforms),
-            ContestId = Text(row, "contest_id"),
+            ContestId = RowFields.Text(row, "contest_id"),
             ContestDate = IsoDate(row),
-            StarterCode = Text(row, "starter_code"),
+            StarterCode = RowFields.Text(row, "starter_code"),
             Difficulty = OneOf(row, "difficulty", LcbValues.Difficulties),
             Metadata = metadata,
             FuncName = FuncNameOf(metadata),
@@ -37,29 +38,12 @@ public sealed record RowHeader(Problem Problem, JsonElement PublicTestCases, Jso
             PublicTests = 0,
             PrivateTests = 0,
         };
-        return new RowHeader(problem, TextElement(row, "public_test_cases"), TextElement(row, "private_test_cases"));
+        return new RowHeader(problem, RowFields.TextElement(row, "public_test_cases"), RowFields.TextElement(row, "private_test_cases"));
     }
-
-    private static string Text(JsonElement row, string name)
-    {
-        try
-        {
-            return TextElement(row, name).GetString()!;
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new InvalidDataException($"field '{name}' is not text: {exception.Message}");
-        }
-    }
-
-    private static JsonElement TextElement(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value
-            : throw new InvalidDataException($"field '{name}' is missing or not a string");
 
     private static string OneOf(JsonElement row, string name, IReadOnlySet<string> allowed)
     {
-        var value = Text(row, name);
+        var value = RowFields.Text(row, name);
         return allowed.Contains(value)
             ? value
             : throw new InvalidDataException($"unknown {name} '{value}' (expected {string.Join(", ", allowed)})");
@@ -67,7 +51,7 @@ public sealed record RowHeader(Problem Problem, JsonElement PublicTestCases, Jso
 
     private static DateTime IsoDate(JsonElement row)
     {
-        var text = Text(row, "contest_date");
+        var text = RowFields.Text(row, "contest_date");
         return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
             ? date
             : throw new InvalidDataException($"contest_date '{text}' is not an ISO date");
@@ -84,7 +68,7 @@ public sealed record RowHeader(Problem Problem, JsonElement PublicTestCases, Jso
                 throw new InvalidDataException($"metadata is JSON {document.RootElement.ValueKind}, not an object");
             }
             return document.RootElement.TryGetProperty("func_name", out var name) && name.ValueKind == JsonValueKind.String
-                ? name.GetString()
+                ? JsonText.Of(name, "metadata.func_name")
                 : null;
         }
         catch (JsonException exception)

@@ -38,10 +38,11 @@ public static class OfficialRow
     }
 
     /// <summary>The key the official runner sorts and resumes by: "question_id/test_id" or the execution id (our problem id).</summary>
+    /// <exception cref="InvalidDataException">the id escapes a lone surrogate.</exception>
     public static string? Key(JsonElement row) =>
-        row.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()
+        row.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? JsonText.Of(id, "id")
         : row.TryGetProperty("question_id", out var question) && question.ValueKind == JsonValueKind.String
-          && row.TryGetProperty("test_id", out var test) && test.TryGetInt64(out var testId) ? PredictionIds.TestOutput(question.GetString()!, testId)
+          && row.TryGetProperty("test_id", out var test) && test.TryGetInt64(out var testId) ? PredictionIds.TestOutput(JsonText.Of(question, "question_id"), testId)
         : null;
 
     /// <summary>Python's datetime.isoformat() of a date without time zone, as the official files carry it.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core;
 
 namespace Pipeline.Generation.ModelClient;
 
@@ -20,7 +21,7 @@ public static class CompletionResponseParser
             }
             var answers = choices.EnumerateArray()
                 .OrderBy(choice => choice.TryGetProperty("index", out var index) && index.ValueKind == JsonValueKind.Number ? index.GetInt32() : 0)
-                .Select(choice => Answer(choice, chat))
+                .Select(choice => AnswerOrIssue(choice, chat))
                 .ToList();
             var (promptTokens, completionTokens) = Usage(root);
             return new ModelReply { Answers = answers, Parsed = true, PromptTokens = promptTokens, CompletionTokens = completionTokens };
@@ -28,6 +29,19 @@ public static class CompletionResponseParser
         catch (JsonException error)
         {
             return Unparseable($"response is not JSON: {error.Message}", expectedAnswers);
+        }
+    }
+
+    /// <summary>A choice whose text is unusable fails as that one sample (like an empty answer), not as the whole reply.</summary>
+    private static ModelAnswer AnswerOrIssue(JsonElement choice, bool chat)
+    {
+        try
+        {
+            return Answer(choice, chat);
+        }
+        catch (InvalidDataException unusable)
+        {
+            return new ModelAnswer("", $"unusable answer: {unusable.Message}");
         }
     }
 
@@ -44,7 +58,7 @@ public static class CompletionResponseParser
 
     private static string? Text(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString() : null;
+            ? JsonText.Of(value, $"'{name}'") : null;
 
     private static (int Prompt, int Completion) Usage(JsonElement root)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Core;
 using Pipeline.Core.Problems;
 using Pipeline.Core.Scenarios;
 using Pipeline.Generation;
@@ -82,10 +83,10 @@ public static class GenerationRow
                 return OfficialRow.Key(row);
             }
             return row.TryGetProperty("question_id", out var id) && id.ValueKind == JsonValueKind.String && row.TryGetProperty("code_list", out _)
-                ? id.GetString()
+                ? JsonText.Of(id, "question_id")
                 : null;
         }
-        catch (JsonException)
+        catch (Exception unfinished) when (unfinished is JsonException or InvalidDataException)
         {
             return null;
         }

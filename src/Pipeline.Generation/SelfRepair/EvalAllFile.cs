@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core;
 
 namespace Pipeline.Generation.SelfRepair;
 
@@ -43,8 +44,8 @@ public static class EvalAllFile
         }
         return new CodegenProblem
         {
-            QuestionId = Field(row, "question_id", JsonValueKind.String, where).GetString()!,
-            QuestionContent = Field(row, "question_content", JsonValueKind.String, where).GetString()!,
+            QuestionId = JsonText.Of(Field(row, "question_id", JsonValueKind.String, where), $"{where}: question_id"),
+            QuestionContent = JsonText.Of(Field(row, "question_content", JsonValueKind.String, where), $"{where}: question_content"),
             Samples = Enumerable.Range(0, codes.Count).Select(i => new CodegenSample
             {
                 Output = outputs[i], Code = codes[i], Passed = graded[i], MetadataJson = metadata[i],
@@ -62,7 +63,7 @@ public static class EvalAllFile
 
     private static List<string> Strings(JsonElement row, string name, string where) =>
         Field(row, name, JsonValueKind.Array, where).EnumerateArray()
-            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new InvalidDataException($"{where}: {name} holds a non-string"))
+            .Select(item => item.ValueKind == JsonValueKind.String ? JsonText.Of(item, $"{where}: {name}") : throw new InvalidDataException($"{where}: {name} holds a non-string"))
             .ToList();
 
     private static JsonElement Field(JsonElement row, string name, JsonValueKind kind, string where) =>

@@ -41,6 +41,17 @@ public sealed class GradeInputTests : IDisposable
         Assert.Contains("row 2", error.Message);
     }
 
+    [Theory]
+    [InlineData("\"\\ud800\"", "code_list[1] is not text")] // half of a surrogate pair, escaped: valid JSON, not text
+    [InlineData("7", "code_list[1] is JSON Number")]
+    public void An_answer_that_is_not_text_is_refused_with_its_position(string answer, string reason)
+    {
+        var file = Write("bad.jsonl", "{\"question_id\": \"a\", \"code_list\": [\"x\", " + answer + "]}\n");
+        var error = Assert.Throws<InvalidDataException>(() => GenerationsFile.Read(file));
+        Assert.Contains("row 1", error.Message);
+        Assert.Contains(reason, error.Message);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);

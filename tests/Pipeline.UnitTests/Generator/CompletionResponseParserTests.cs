@@ -36,6 +36,20 @@ public sealed class CompletionResponseParserTests
     }
 
     [Fact]
+    public void A_choice_that_is_not_text_fails_as_that_sample_only()
+    {
+        // half of a surrogate pair, escaped: valid JSON (Python's json.dumps writes it), but no string .NET can hold
+        var body = """{"choices":[{"index":0,"message":{"content":"\ud800"}},{"index":1,"message":{"content":"fine"}}]}""";
+
+        var reply = CompletionResponseParser.Parse(body, chat: true, expectedAnswers: 2);
+
+        Assert.True(reply.Parsed);
+        Assert.Equal("", reply.Answers[0].Text);
+        Assert.Contains("'content' is not text", reply.Answers[0].Issue);
+        Assert.Equal(new ModelAnswer("fine", null, null, false), reply.Answers[1]);
+    }
+
+    [Fact]
     public void Completion_text_is_read_from_text()
     {
         var reply = CompletionResponseParser.Parse("""{"choices":[{"index":0,"text":"def f(): pass"}]}""", chat: false, expectedAnswers: 1);

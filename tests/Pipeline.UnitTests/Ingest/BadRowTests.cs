@@ -34,6 +34,7 @@ public sealed class BadRowTests : IDisposable
     [InlineData("testtype", "neither stdin nor functional")]
     [InlineData("surrogate in a test", "not text")]
     [InlineData("surrogate in the title", "not text")]
+    [InlineData("surrogate in func_name", "metadata.func_name is not text")]
     public void Rows_with_bad_fields_or_undecodable_tests_are_skipped(string defect, string reason)
     {
         var badRow = defect switch
@@ -46,6 +47,7 @@ public sealed class BadRowTests : IDisposable
             // half of a surrogate pair, escaped: valid JSON, but not text .NET can hold
             "surrogate in a test" => SyntheticDataset.Row("bad", privateTests: """[{"input": "\ud800", "output": "1", "testtype": "stdin"}]"""),
             "surrogate in the title" => SyntheticDataset.Row("bad").Replace("title bad", "\\ud800"),
+            "surrogate in func_name" => SyntheticDataset.Row("bad", metadata: """{"func_name": "\ud800"}"""),
             _ => SyntheticDataset.Row("bad", privateTests: """[{"input": "1", "output": "1", "testtype": "exotic"}]"""),
         };
         _dataset.Write("test.jsonl", [badRow, SyntheticDataset.Row("good")]);

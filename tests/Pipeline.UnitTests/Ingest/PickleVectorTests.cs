@@ -19,15 +19,14 @@ public sealed class PickleVectorTests
         if (vector.GetProperty("expect").GetString() == "reject")
         {
             var refusal = Assert.ThrowsAny<InvalidDataException>(() =>
-                TestCaseJson.Parse(PrivateTestsField.DecodeJsonText(encoded), "private_test_cases"));
+                TestCaseJson.Parse(Decode(encoded), "private_test_cases"));
             Assert.False(string.IsNullOrWhiteSpace(refusal.Message));
             return;
         }
-        var text = PrivateTestsField.DecodeJsonText(encoded);
-        var utf8 = Encoding.UTF8.GetBytes(text);
+        var utf8 = Decode(encoded);
         Assert.Equal(vector.GetProperty("decoded_utf8_bytes").GetInt64(), utf8.Length);
-        Assert.Equal(vector.GetProperty("decoded_sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(utf8)));
-        Assert.Equal(vector.GetProperty("tests").GetInt32(), TestCaseJson.Parse(text, "private_test_cases").Count);
+        Assert.Equal(vector.GetProperty("decoded_sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(utf8.Span)));
+        Assert.Equal(vector.GetProperty("tests").GetInt32(), TestCaseJson.Parse(utf8, "private_test_cases").Count);
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public sealed class PickleVectorTests
     {
         var encoded = Vectors()["code-execution-attempt"].GetProperty("encoded").GetString()!;
 
-        var refusal = Assert.Throws<InvalidDataException>(() => PrivateTestsField.DecodeJsonText(encoded));
+        var refusal = Assert.Throws<InvalidDataException>(() => Decode(encoded));
 
         Assert.Contains("never executes", refusal.Message);
     }
@@ -45,10 +44,12 @@ public sealed class PickleVectorTests
     {
         var encoded = Vectors()["dict-not-str"].GetProperty("encoded").GetString()!;
 
-        var refusal = Assert.Throws<InvalidDataException>(() => PrivateTestsField.DecodeJsonText(encoded));
+        var refusal = Assert.Throws<InvalidDataException>(() => Decode(encoded));
 
         Assert.Contains("EMPTY_DICT", refusal.Message);
     }
+
+    private static ReadOnlyMemory<byte> Decode(string field) => PrivateTestsField.DecodeJsonUtf8(Encoding.UTF8.GetBytes(field));
 
     private static Dictionary<string, JsonElement> Vectors() =>
         File.ReadLines(LcbTestData.File("pickle_vectors.jsonl"))

@@ -52,6 +52,26 @@ public sealed class PredictionRowTests : IDisposable
         Assert.Contains("contest_date", report.BadRows[2].Reason);
     }
 
+    [Theory]
+    [InlineData("execution", "\"code\": \"", "field 'code' is not text")]
+    [InlineData("execution", "\"contest_date\": \"", "field 'contest_date' is not text")]
+    [InlineData("testoutput", "\"test\": \"", "not text")]
+    public void A_field_escaping_half_a_surrogate_pair_is_a_bad_row_not_the_end_of_the_read(string dataset, string fieldStart, string reason)
+    {
+        var scenario = dataset == "execution" ? Scenario.CodeExecution : Scenario.TestOutputPrediction;
+        var file = Path.Combine(_folder, dataset + ".jsonl");
+        var good = File.ReadLines(ScenarioParityFiles.Rows(scenario)).First();
+        Assert.Contains(fieldStart, good);
+        File.WriteAllLines(file, [good.Replace(fieldStart, fieldStart + "\\ud800"), good]);
+        var report = new DatasetReport();
+
+        var read = DatasetReader.Read(file, new DatasetSelection { Release = "release_latest" }, report, scenario).ToList();
+
+        Assert.Single(read);
+        Assert.Equal(1L, Assert.Single(report.BadRows).Line);
+        Assert.Contains(reason, report.BadRows[0].Reason);
+    }
+
     [Fact]
     public void Suites_hold_one_check_of_the_scenario_type()
     {

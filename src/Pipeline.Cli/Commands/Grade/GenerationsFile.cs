@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core;
 using Pipeline.Core.Scenarios;
 
 namespace Pipeline.Cli.Commands.Grade;
@@ -47,17 +48,27 @@ public static class GenerationsFile
     {
         var prediction = row.TryGetProperty("pred_list", out _);
         var listName = prediction ? "pred_list" : "code_list";
-        var key = prediction ? OfficialRow.Key(row) : row.TryGetProperty("question_id", out var id) ? (id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()) : null;
-        var outputList = Strings(row, "output_list");
-        var answers = extract is null ? Strings(row, listName) : outputList?.Select(extract).ToList();
+        var key = prediction ? OfficialRow.Key(row) : row.TryGetProperty("question_id", out var id) ? (id.ValueKind == JsonValueKind.String ? JsonText.Of(id, $"{path}: row {number}: question_id") : id.GetRawText()) : null;
+        var outputList = Strings(row, "output_list", path, number);
+        var answers = extract is null ? Strings(row, listName, path, number) : outputList?.Select(extract).ToList();
         if (key is null || answers is null)
         {
             var needs = extract is null ? listName : "output_list";
             throw new InvalidDataException($"{path}: row {number} needs {(prediction ? "id, or question_id and test_id," : "question_id")} and a {needs} array");
         }
-        return new ProblemGenerations(key, answers, outputList ?? answers, Strings(row, "original_code_list"));
+        return new ProblemGenerations(key, answers, outputList ?? answers, Strings(row, "original_code_list", path, number));
     }
 
-    private static List<string>? Strings(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray().Select(item => item.GetString() ?? "")] : null;
+    private static List<string>? Strings(JsonElement row, string name, string path, int number) =>
+        row.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Select((item, i) => Answer(item, $"{path}: row {number}: {name}[{i}]"))]
+            : null;
+
+    /// <summary>A null answer is an empty one (a sample the model gave nothing for).</summary>
+    private static string Answer(JsonElement item, string what) => item.ValueKind switch
+    {
+        JsonValueKind.String => JsonText.Of(item, what),
+        JsonValueKind.Null => "",
+        _ => throw new InvalidDataException($"{what} is JSON {item.ValueKind}, not a string"),
+    };
 }
