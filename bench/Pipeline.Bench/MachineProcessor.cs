@@ -10,7 +10,7 @@ namespace Pipeline.Bench;
 internal readonly record struct MachineProcessor(double BusySeconds, double AllSeconds)
 {
     /// <summary>The kernel's USER_HZ, 100 on every Linux this runs on.</summary>
-    private const double TicksPerSecond = 100;
+    public const double TicksPerSecond = 100;
 
     public static MachineProcessor Now()
     {

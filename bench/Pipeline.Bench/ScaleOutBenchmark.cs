@@ -47,11 +47,12 @@ internal sealed class ScaleOutBenchmark : IBenchmark
             foreach (var executors in counts)
             {
                 var problemCount = Math.Max(1, perExecutor * executors / n);
-                var (samples, seconds, processor) = await MeasureAsync(problems, replay.BaseUrl, executors, problemCount, n);
+                var (samples, seconds, processor, byProgram) = await MeasureAsync(problems, replay.BaseUrl, executors, problemCount, n);
                 var rate = samples / seconds;
                 single ??= executors == 1 ? rate : null;
                 var ratio = single is { } one ? $"{rate / (executors * one):F2} of {executors} × one Executor" : "(no one-Executor figure)";
                 Console.WriteLine($"  {executors} Executor(s): {samples} samples in {seconds:F1} s = {rate:F2} samples/s; {ratio}; {processor.Describe(samples)}");
+                Console.WriteLine($"    {byProgram}");
             }
         }
         finally
@@ -61,7 +62,7 @@ internal sealed class ScaleOutBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<(long Samples, double Seconds, MachineProcessor Processor)> MeasureAsync(string problems, string baseUrl, int executors, int problemCount, int n)
+    private static async Task<(long Samples, double Seconds, MachineProcessor Processor, string ByProgram)> MeasureAsync(string problems, string baseUrl, int executors, int problemCount, int n)
     {
         await using var servers = await BrokerAndRedis.CreateAsync();
         var settings = servers.Settings.ToDictionary(s => s.Key, s => s.Value!);
@@ -93,6 +94,7 @@ internal sealed class ScaleOutBenchmark : IBenchmark
             var clock = Stopwatch.StartNew();
             TimeSpan? firstScored = null;
             var processorAtFirst = default(MachineProcessor);
+            ProcessorByProgram? programsAtFirst = null;
             while (await store.GetReportAsync(start.RunId) is null)
             {
                 if (clock.Elapsed > TimeSpan.FromMinutes(10))
@@ -107,11 +109,13 @@ internal sealed class ScaleOutBenchmark : IBenchmark
                 {
                     firstScored = clock.Elapsed;
                     processorAtFirst = MachineProcessor.Now();
+                    programsAtFirst = ProcessorByProgram.Now();
                 }
             }
             var samples = (await store.GetCountsAsync(start.RunId)).Values.Sum(c => (long)c.Samples);
             // the first sample scored opened the window: it and the time before it (ingest, first generation) are left out
-            return (samples - 1, (clock.Elapsed - firstScored!.Value).TotalSeconds, MachineProcessor.Now() - processorAtFirst);
+            return (samples - 1, (clock.Elapsed - firstScored!.Value).TotalSeconds, MachineProcessor.Now() - processorAtFirst,
+                ProcessorByProgram.Now().Describe(programsAtFirst!, samples - 1));
         }
         finally
         {
