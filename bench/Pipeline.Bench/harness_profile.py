@@ -12,7 +12,6 @@ import time
 
 sys.path.insert(0, sys.argv[1])
 import sandboxed_worker  # noqa: E402
-import verdicts  # noqa: E402
 import worker  # noqa: E402
 
 totals = collections.defaultdict(float)
@@ -32,27 +31,38 @@ def timed(owner, name, phase):
     setattr(owner, name, wrapper)
 
 
-def count_program_time():
-    """The program's own run time: the 'elapsed' each test's report carries (measured in the child)."""
-    original = verdicts.parse_report
+# What ended each wait for a report, so the wait splits into the child's start (request read, inputs mapped, limits),
+# the program's compile (the official import header included) and each test's run: the program's own run time, with
+# the official stdin or call mocks around it. The namespaces were set up before, while the child waited (after g).
+REPORT_PHASES = (("started", "e1      the child reads its request (namespaces already set up)"),
+                 ("compiled", "e2      the program's compile (import header included)"),
+                 ("stdout", "e3      a test: the program's own run time, official mocks included"),
+                 ("value", "e3      a test: the program's own run time, official mocks included"),
+                 ("raised", "e3      a test: the program's own run time, official mocks included"))
 
-    def wrapper(line):
-        report = original(line)
-        if isinstance(report, dict) and isinstance(report.get("elapsed"), (int, float)):
-            totals["program's own run time (reported by the child)"] += report["elapsed"]
-            counts["program's own run time (reported by the child)"] += 1
+
+def split_receive_by_report():
+    original = worker.Link.receive
+
+    def wrapper(self):
+        started = time.perf_counter()
+        report = original(self)
+        keys = report.keys() if isinstance(report, dict) else ()
+        phase = next((name for key, name in REPORT_PHASES if key in keys), "e4      any other report")
+        totals[phase] += time.perf_counter() - started
+        counts[phase] += 1
         return report
-    verdicts.parse_report = wrapper
+    worker.Link.receive = wrapper
 
 
 timed(worker, "handle", "a whole request: parse, grade, build reply")
 timed(worker, "grade", "b   grade (after the request is parsed)")
 timed(worker.Child, "send", "c     send the inputs to the pre-forked child")
 timed(worker.Link, "send", "d     commands to the child (one per test)")
-timed(worker.Link, "receive", "e     wait for a report (setup, compile, each test)")
+split_receive_by_report()
+timed(worker.Link, "receive", "e     wait for a report (start, compile, each test)")
 timed(worker.Child, "finish", "f after the reply: kill the child, wait, wipe its dir")
 timed(worker.Child, "__init__", "g after the reply: fork the next child (namespaces) via the fork server")
-count_program_time()
 
 try:
     sandboxed_worker.main(sys.argv[2:])
