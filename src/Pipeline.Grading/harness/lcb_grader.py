@@ -30,10 +30,12 @@ from decimal import Decimal
 from io import StringIO
 from types import ModuleType
 
-try:  # the official module imports numpy; keep it loaded so a sample's `import numpy` costs the same
-    import numpy
-except ImportError:  # pragma: no cover - the runtime image is expected to have python3-numpy
-    numpy = None
+
+
+def loaded_numpy():
+    """numpy when this process has loaded it, else None: a value can only be numpy's when numpy is loaded. The
+    official module imports numpy; here only the samples that import it get it (numpy_import.py)."""
+    return sys.modules.get("numpy")
 
 HEADER_RECURSION_LIMIT = 50000  # the import header's last statement sets it
 

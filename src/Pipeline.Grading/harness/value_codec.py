@@ -46,7 +46,7 @@ def encode(value):
         return {"fraction": [format(value.numerator, "x"), format(value.denominator, "x")]}
     if kind is Decimal:
         return {"decimal": str(value)}
-    numpy = grader.numpy
+    numpy = grader.loaded_numpy()
     if numpy is not None and kind is numpy.str_:  # a str subclass that compares as str
         return str(value)
     if numpy is not None and isinstance(value, (numpy.generic, numpy.ndarray)) and value.dtype.name in NUMPY_DTYPES:
@@ -127,7 +127,7 @@ def decode(encoded):
     if has_shape(encoded, decimal=str):
         _require(len(encoded["decimal"]) <= MAX_DECIMAL_TEXT)
         return _checked(lambda: Decimal(encoded["decimal"]))
-    numpy = grader.numpy
+    numpy = grader.loaded_numpy()
     _require(numpy is not None)
     if has_shape(encoded, numpy=str, item=object) and encoded["numpy"] in NUMPY_DTYPES:
         item = decode(encoded["item"])

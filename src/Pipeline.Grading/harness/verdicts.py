@@ -20,6 +20,11 @@ class ChildLost(Exception):
     """The child died, ran out of time, or broke the protocol: the official died-child result."""
 
 
+class NeedsNumpy(Exception):
+    """A plain server's child stopped at the sample's first import of numpy (numpy_import.py): the sample is to
+    be started again on a child that has numpy loaded. Never a verdict."""
+
+
 class ChildFault(Exception):
     """The child's setup failed before any sample code ran: a fault of ours ("retry elsewhere")."""
 
@@ -44,6 +49,8 @@ def judge(link, inputs, outputs, fn_name):
         return _judge_call_based(link, outputs)
     except (ChildLost, RecursionError, MemoryError):
         raise ChildLost()
+    except NeedsNumpy:
+        raise
     except Exception as exc:  # as official: whatever escapes the per-test handlers
         return testing_error(str(exc))
 

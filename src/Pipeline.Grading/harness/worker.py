@@ -1,14 +1,14 @@
 """Warm grading worker: see PROTOCOL.md next to this file.
 
-Imports the grader, numpy and the import header's modules once (pandas when code execution first needs
-it), then has one child per sample forked (by fork_server.py, which never sees a request). The child
-runs the sample's code on the test inputs only (sample_runner.py, under the official reliability_guard,
-which a program sample's fork server applied before forking it) and reports raw outcomes; the worker,
-which alone holds the expected outputs, makes the official comparisons (verdicts.py), tells the child to
-go on or stops it, enforces the whole-sample backstop and kills the child's process group. Whatever the
-child writes is data, never a verdict. Each child is forked before its request arrives, so the fork
-(several ms with numpy mapped) is off the sample's critical path; starting python3 and importing numpy
-would cost about a hundred.
+Imports the grader and the import header's modules once (numpy only for the fork servers of the samples
+that need it, numpy_import.py; pandas when code execution first needs it), then has one child per sample
+forked (by fork_server.py, which never sees a request). The child runs the sample's code on the test
+inputs only (sample_runner.py, under the official reliability_guard, which a program sample's fork server
+applied before forking it) and reports raw outcomes; the worker, which alone holds the expected outputs,
+makes the official comparisons (verdicts.py), tells the child to go on or stops it, enforces the
+whole-sample backstop and kills the child's process group. Whatever the child writes is data, never a
+verdict. Each child is forked before its request arrives, so the fork is off the sample's critical path;
+starting python3 and importing numpy would cost about a hundred ms.
 """
 import argparse
 import functools
@@ -26,6 +26,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fork_server  # noqa: E402
 import lcb_grader  # noqa: E402
+import numpy_import  # noqa: E402
 import prediction_checks  # noqa: E402
 import prepared  # noqa: E402
 import sample_runner  # noqa: E402
@@ -134,10 +135,11 @@ def kill_child_tree(pid):
 def to_official_code(result):
     """The official runner turns numpy values into Python ones (it raises on an empty array, see
     official_codes); here True/False become 1/0."""
-    if numpy_module is not None:
-        if isinstance(result, numpy_module.ndarray):
+    numpy = lcb_grader.loaded_numpy()
+    if numpy is not None:
+        if isinstance(result, numpy.ndarray):
             result = result.item(0)
-        if isinstance(result, numpy_module.bool_):
+        if isinstance(result, numpy.bool_):
             result = bool(result)
     if isinstance(result, bool):
         return 1 if result else 0
@@ -162,22 +164,21 @@ def official_codes(results, metadata):
         return codes, {"error": repr(exc), "error_code": -5, "error_message": "TestRunnerError"}
 
 
-numpy_module = lcb_grader.numpy
-
-
 class Children:
     """The fork servers and the child forked ahead of the next sample. Program samples' children come from a
     server that took the official reliability_guard before serving (Prepared.guard: each child would take the
     same one first, at about a tenth of its copy-on-write faults, decision 019); prediction checks' children
     from one that did not (test output prediction runs unguarded officially; code execution's child guards
-    itself). The child forked ahead is of the last sample's kind; a sample of the other kind replaces it."""
+    itself). The child forked ahead is of the last sample's kind; a sample of the other kind replaces it.
+    A program sample that imports numpy is started again on a child of a third server, which has numpy loaded
+    (numpy_import.py); the next child is a plain one again."""
 
     def __init__(self, limits, servers, hooks):
         self._make_child = functools.partial(Child, limits, hooks=hooks)
-        self._servers = servers  # {"programs": ForkServer, "checks": ForkServer}
+        self._servers = servers  # {"programs": ForkServer, "numpy": ForkServer, "checks": ForkServer}
         self._kind, self._pandas = "programs", None
         self._shared = None  # the suite whose inputs the children are given as a sealed memfd (suites.py)
-        self.next = self._make_child(self._servers[self._kind])
+        self.next = self._make_child(self._servers[self._kind], numpy_on_demand=True)
 
     def for_suite(self, suite):
         """The child for a sample of suite. Code execution's BASE_IMPORTS imports pandas, which the official
@@ -194,13 +195,20 @@ class Children:
             self.replace()
         return self.next
 
+    def with_numpy(self):
+        """A child that has numpy loaded, in place of the plain one that stopped at the sample's import."""
+        self._kind = "numpy"
+        self.replace()
+        self._kind = "programs"  # the child forked after this sample is a plain one again
+        return self.next
+
     def replace(self):
         """The used (or unfit) child goes, and the next is forked, given the inputs of the last suite shared
         (the next sample is most likely of the same problem)."""
         self.next.finish()
         if self._shared is not None and self._shared.inputs_fd is None:  # no longer held
             self._shared = None
-        self.next = self._make_child(self._servers[self._kind], shared=self._shared)
+        self.next = self._make_child(self._servers[self._kind], shared=self._shared, numpy_on_demand=self._kind == "programs")
 
     def _load_pandas(self):
         self._pandas = self._servers["checks"].load("pandas")
@@ -212,8 +220,9 @@ class Child:
     idle), by the fork server, so it never inherits a request; it waits for its request on a pipe,
     runs the tests it is told to and reports on another pipe."""
 
-    def __init__(self, limits, server, hooks, shared=None):
+    def __init__(self, limits, server, hooks, shared=None, numpy_on_demand=False):
         self._hooks = hooks
+        self.numpy_on_demand = numpy_on_demand  # of the plain programs server: it may stop at an import of numpy
         self.workdir = hooks.make_workdir(limits.tmp_root)
         self.shared = shared  # the suite whose sealed inputs it holds, or None
         request_read, self.request_fd = os.pipe()
@@ -285,6 +294,7 @@ def run_child(request_fd, result_fd, workdir, inputs_fd=None, *, limits, hooks, 
         if "check" in request:
             prediction_checks.run(request, channel)
         else:
+            numpy_import.stop_at_numpy(channel)
             sample_runner.run(request, channel, made_once)
     except BaseException:  # escaped the official handlers too: the official child dies here as well
         status = 1
@@ -315,7 +325,10 @@ class Link:
         line = self._read_line(self._child.pidfd)
         if line is None:
             raise verdicts.ChildLost()
-        return verdicts.parse_report(line)
+        report = verdicts.parse_report(line)
+        if report == numpy_import.NEEDS_NUMPY:  # from any other child, a sample's own line: off-protocol
+            raise verdicts.NeedsNumpy() if self._child.numpy_on_demand else verdicts.ChildLost()
+        return report
 
     def ends_quietly(self):
         """True when the child ends (exit or EOF) with nothing more to say, before the deadline: a report
@@ -354,10 +367,18 @@ class Link:
                 return bytes(self._buffer[:end]) if end >= 0 else None
 
 
-def grade(request, suite, child):
+def grade(request, suite, children):
+    child = children.for_suite(suite)
     if suite.check:
         request["tests"] = suite.tests
         return prediction_checks.grade(request, child, Link, time.monotonic)
+    try:
+        return grade_program(request, suite, child)
+    except verdicts.NeedsNumpy:
+        return grade_program(request, suite, children.with_numpy())
+
+
+def grade_program(request, suite, child):
     timeout = max(1, int(round(float(request.get("timeout") or 6))))
     fn_name = request.get("fn_name")
     code, wrapped = request["code"], False
@@ -394,7 +415,7 @@ def handle(line, children, held, stream):
             return json.dumps({"id": request_id, "need_suite": True}), False
         if not isinstance(request.get("code"), str):
             raise ValueError("request needs a string 'code'")
-        reply = grade(request, suite, children.for_suite(suite))
+        reply = grade(request, suite, children)
         reply["elapsed_ms"] = round((time.monotonic() - started) * 1000, 3)
         reply["id"] = request_id
         return json.dumps(reply, allow_nan=False), True  # strict JSON, or a fault below: never a line the caller cannot read
@@ -416,7 +437,9 @@ def main(argv, hooks=None):
     # forked before any request, so their images hold none; they fork the samples with the hooks' fork
     run = functools.partial(run_child, limits=limits, hooks=hooks, made_once=made_once)
     keep = (made_once.header.stdin.fileno(),)
-    servers = {"programs": fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard),
+    plain = fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard)
+    numpy_import.load()  # the servers forked from here on have it, as every official child has
+    servers = {"programs": plain, "numpy": fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard),
                "checks": fork_server.ForkServer(run, hooks.fork, keep)}
     children = Children(limits, servers, hooks)
     held = suites.Suites(limits.held_suites)

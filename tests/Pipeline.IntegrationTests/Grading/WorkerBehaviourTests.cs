@@ -140,6 +140,34 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sample_that_imports_numpy_however_it_names_it_runs_with_numpy_loaded_before_its_fork()
+    {
+        // Officially every child is forked with numpy loaded; here only the children of samples that import it are
+        // (numpy_import.py): the others fork and exit faster. Which ones is found at the import, not in the text.
+        static TestSuite Prints(string output) => new() { Tests = [new TestCase("", output, "stdin")] };
+        const string loaded = "import sys\nprint('numpy' in sys.modules)";
+
+        Assert.Equal([1], (await GradeAsync(loaded, Prints("False\n"))).Results);
+        Assert.Equal([1], (await GradeAsync("m = __import__('nu' + 'mpy')\nprint(m.int64(40) + 2)", Prints("42\n"))).Results);
+        Assert.Equal([1], (await GradeAsync("try:\n    import numpy\n    print('numpy')\nexcept BaseException:\n    print('no numpy')", Prints("numpy\n"))).Results);
+        Assert.Equal([1], (await GradeAsync(loaded, Prints("False\n"))).Results); // the child after them is a plain one again
+    }
+
+    [Fact]
+    public async Task A_sample_that_forges_the_numpy_report_gets_the_died_verdict_once_not_a_loop()
+    {
+        const string forger = "import os\nfor fd in range(3, 64):\n    try:\n        os.write(fd, b'{\"needs\": \"numpy\"}\\n')\n    except OSError:\n        pass\nprint(3)";
+        var three = new TestSuite { Tests = [new TestCase("", "3\n", "stdin")] };
+
+        var forged = await GradeAsync(forger, three);
+
+        Assert.False(forged.GradingFailed);
+        Assert.False(forged.Passed);
+        Assert.Equal(-5, Metadata(forged).GetProperty("error_code").GetInt32());
+        Assert.Equal([1], (await GradeAsync("print(3)", three)).Results);
+    }
+
+    [Fact]
     public async Task The_execution_time_is_the_workers_measure_whatever_the_sample_does_to_its_clock()
     {
         const string code = "import time\ntime.time = lambda: -1.7e308 if time.perf_counter() % 2 < 1 else 1.7e308\na, b = map(int, input().split())\nprint(a + b)";
