@@ -155,7 +155,7 @@ public static class PersistenceAttacks
 
     /// <summary>Passes only when 200 MB can still be allocated and touched: the worker's memory limit
     /// (the sample's 384 MiB + 512 MiB) leaves that room only if the ~800 MB a sample can leave behind is gone.
-    /// Not more: the sample's 384 MiB address-space limit also holds the warm worker's own mappings (numpy, and
-    /// pandas once a code-execution check had it loaded before the fork, take ~90 MB of it).</summary>
+    /// Not more: the sample's 384 MiB address-space limit also holds the warm worker's own mappings (numpy in the
+    /// children of samples that import it, and pandas once a code-execution check had it loaded, take ~90 MB of it).</summary>
     public const string MemoryHeadroom = "hog = b'x' * (200 << 20)\nprint(3)\n";
 }
