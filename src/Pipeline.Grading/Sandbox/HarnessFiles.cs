@@ -11,7 +11,7 @@ public static class HarnessFiles
 {
     public static readonly IReadOnlyList<string> Names = ["worker.py", "lcb_grader.py", "isolation.py", "sandboxed_worker.py",
         "sample_runner.py", "verdicts.py", "fork_server.py", "syscall_filter.py", "value_codec.py", "prediction_checks.py",
-        "prediction_child.py", "prediction_official.py", "suites.py", "prepared.py", "stdin_mocks.py", "numpy_import.py"];
+        "prediction_child.py", "prediction_official.py", "suites.py", "prepared.py", "stdin_mocks.py", "data_modules.py"];
 
     private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;

@@ -20,9 +20,13 @@ class ChildLost(Exception):
     """The child died, ran out of time, or broke the protocol: the official died-child result."""
 
 
-class NeedsNumpy(Exception):
-    """A plain server's child stopped at the sample's first import of numpy (numpy_import.py): the sample is to
-    be started again on a child that has numpy loaded. Never a verdict."""
+class NeedsModule(Exception):
+    """A child stopped at the sample's first import of a module its server lacks (data_modules.py): the sample is
+    to be started again on a child that has it loaded. Never a verdict."""
+
+    def __init__(self, module):
+        super().__init__(module)
+        self.module = module
 
 
 class ChildFault(Exception):
@@ -49,7 +53,7 @@ def judge(link, inputs, outputs, fn_name):
         return _judge_call_based(link, outputs)
     except (ChildLost, RecursionError, MemoryError):
         raise ChildLost()
-    except NeedsNumpy:
+    except NeedsModule:
         raise
     except Exception as exc:  # as official: whatever escapes the per-test handlers
         return testing_error(str(exc))

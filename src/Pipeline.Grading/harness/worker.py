@@ -1,7 +1,7 @@
 """Warm grading worker: see PROTOCOL.md next to this file.
 
-Imports the grader and the import header's modules once (numpy only for the fork servers of the samples
-that need it, numpy_import.py; pandas when code execution first needs it), then has one child per sample
+Imports the grader and the import header's modules once (numpy and pandas only for the fork servers of the
+samples that need them, data_modules.py), then has one child per sample
 forked (by fork_server.py, which never sees a request). The child runs the sample's code on the test
 inputs only (sample_runner.py, under the official reliability_guard, which a program sample's fork server
 applied before forking it) and reports raw outcomes; the worker, which alone holds the expected outputs,
@@ -26,7 +26,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fork_server  # noqa: E402
 import lcb_grader  # noqa: E402
-import numpy_import  # noqa: E402
+import data_modules  # noqa: E402
 import prediction_checks  # noqa: E402
 import prepared  # noqa: E402
 import sample_runner  # noqa: E402
@@ -170,15 +170,18 @@ class Children:
     same one first, at about a tenth of its copy-on-write faults, decision 019); prediction checks' children
     from one that did not (test output prediction runs unguarded officially; code execution's child guards
     itself). The child forked ahead is of the last sample's kind; a sample of the other kind replaces it.
-    A program sample that imports numpy is started again on a child of a third server, which has numpy loaded
-    (numpy_import.py); the next child is a plain one again."""
+    A program sample that imports numpy or pandas is started again on a child of the data server, which has it
+    loaded (data_modules.py); the next child is a plain one again."""
 
     def __init__(self, limits, servers, hooks):
         self._make_child = functools.partial(Child, limits, hooks=hooks)
-        self._servers = servers  # {"programs": ForkServer, "numpy": ForkServer, "checks": ForkServer}
+        self._servers = servers  # {"programs": ForkServer, "data": ForkServer, "checks": ForkServer}
+        # what each server's children would import themselves, and so stop at (checks' children never do)
+        available = frozenset(data_modules.AVAILABLE)
+        self._missing = {"programs": available, "data": available - {"numpy"}, "checks": frozenset()}
         self._kind, self._pandas = "programs", None
         self._shared = None  # the suite whose inputs the children are given as a sealed memfd (suites.py)
-        self.next = self._make_child(self._servers[self._kind], numpy_on_demand=True)
+        self.next = self._make_child(self._servers[self._kind], may_need=self._missing[self._kind])
 
     def for_suite(self, suite):
         """The child for a sample of suite. Code execution's BASE_IMPORTS imports pandas, which the official
@@ -195,9 +198,11 @@ class Children:
             self.replace()
         return self.next
 
-    def with_numpy(self):
-        """A child that has numpy loaded, in place of the plain one that stopped at the sample's import."""
-        self._kind = "numpy"
+    def with_module(self, module):
+        """A data child that has module loaded, in place of the one that stopped at the sample's import of it."""
+        if module in self._missing["data"] and self._servers["data"].load(module):
+            self._missing["data"] = self._missing["data"] - {module}
+        self._kind = "data"
         self.replace()
         self._kind = "programs"  # the child forked after this sample is a plain one again
         return self.next
@@ -208,7 +213,7 @@ class Children:
         self.next.finish()
         if self._shared is not None and self._shared.inputs_fd is None:  # no longer held
             self._shared = None
-        self.next = self._make_child(self._servers[self._kind], shared=self._shared, numpy_on_demand=self._kind == "programs")
+        self.next = self._make_child(self._servers[self._kind], shared=self._shared, may_need=self._missing[self._kind])
 
     def _load_pandas(self):
         self._pandas = self._servers["checks"].load("pandas")
@@ -220,9 +225,9 @@ class Child:
     idle), by the fork server, so it never inherits a request; it waits for its request on a pipe,
     runs the tests it is told to and reports on another pipe."""
 
-    def __init__(self, limits, server, hooks, shared=None, numpy_on_demand=False):
+    def __init__(self, limits, server, hooks, shared=None, may_need=frozenset()):
         self._hooks = hooks
-        self.numpy_on_demand = numpy_on_demand  # of the plain programs server: it may stop at an import of numpy
+        self.may_need = may_need  # the modules its server lacks: it may stop at the sample's import of one
         self.workdir = hooks.make_workdir(limits.tmp_root)
         self.shared = shared  # the suite whose sealed inputs it holds, or None
         request_read, self.request_fd = os.pipe()
@@ -294,7 +299,7 @@ def run_child(request_fd, result_fd, workdir, inputs_fd=None, *, limits, hooks, 
         if "check" in request:
             prediction_checks.run(request, channel)
         else:
-            numpy_import.stop_at_numpy(channel)
+            data_modules.stop_at_missing(channel)
             sample_runner.run(request, channel, made_once)
     except BaseException:  # escaped the official handlers too: the official child dies here as well
         status = 1
@@ -326,8 +331,10 @@ class Link:
         if line is None:
             raise verdicts.ChildLost()
         report = verdicts.parse_report(line)
-        if report == numpy_import.NEEDS_NUMPY:  # from any other child, a sample's own line: off-protocol
-            raise verdicts.NeedsNumpy() if self._child.numpy_on_demand else verdicts.ChildLost()
+        if isinstance(report, dict) and report.keys() == {"needs"}:  # naming a module its server has: forged
+            if report["needs"] in self._child.may_need:
+                raise verdicts.NeedsModule(report["needs"])
+            raise verdicts.ChildLost()
         return report
 
     def ends_quietly(self):
@@ -372,10 +379,12 @@ def grade(request, suite, children):
     if suite.check:
         request["tests"] = suite.tests
         return prediction_checks.grade(request, child, Link, time.monotonic)
-    try:
-        return grade_program(request, suite, child)
-    except verdicts.NeedsNumpy:
-        return grade_program(request, suite, children.with_numpy())
+    for _ in data_modules.MODULES:  # each start again loads one more: the last child has them all
+        try:
+            return grade_program(request, suite, child)
+        except verdicts.NeedsModule as needs:
+            child = children.with_module(needs.module)
+    return grade_program(request, suite, child)
 
 
 def grade_program(request, suite, child):
@@ -438,8 +447,10 @@ def main(argv, hooks=None):
     run = functools.partial(run_child, limits=limits, hooks=hooks, made_once=made_once)
     keep = (made_once.header.stdin.fileno(),)
     plain = fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard)
-    numpy_import.load()  # the servers forked from here on have it, as every official child has
-    servers = {"programs": plain, "numpy": fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard),
+    data_modules.load_numpy()  # the servers forked from here on have it, as every official child has
+    # unguarded, unlike the plain one: pandas is loaded into it when a sample first needs it, and its children
+    # take the guard themselves
+    servers = {"programs": plain, "data": fork_server.ForkServer(run, hooks.fork, keep),
                "checks": fork_server.ForkServer(run, hooks.fork, keep)}
     children = Children(limits, servers, hooks)
     held = suites.Suites(limits.held_suites)

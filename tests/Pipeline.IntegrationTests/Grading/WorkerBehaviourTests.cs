@@ -140,21 +140,23 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_sample_that_imports_numpy_however_it_names_it_runs_with_numpy_loaded_before_its_fork()
+    public async Task A_sample_that_imports_numpy_or_pandas_however_it_names_them_runs_with_them_loaded_before_the_guard()
     {
-        // Officially every child is forked with numpy loaded; here only the children of samples that import it are
-        // (numpy_import.py): the others fork and exit faster. Which ones is found at the import, not in the text.
+        // Officially every child is forked with numpy and pandas loaded; here only the children of samples that import
+        // them are (data_modules.py): the others fork and exit faster. Which ones is found at the import, not in the text.
         static TestSuite Prints(string output) => new() { Tests = [new TestCase("", output, "stdin")] };
-        const string loaded = "import sys\nprint('numpy' in sys.modules)";
+        const string loaded = "import sys\nprint('numpy' in sys.modules, 'pandas' in sys.modules)";
 
-        Assert.Equal([1], (await GradeAsync(loaded, Prints("False\n"))).Results);
+        Assert.Equal([1], (await GradeAsync(loaded, Prints("False False\n"))).Results);
         Assert.Equal([1], (await GradeAsync("m = __import__('nu' + 'mpy')\nprint(m.int64(40) + 2)", Prints("42\n"))).Results);
         Assert.Equal([1], (await GradeAsync("try:\n    import numpy\n    print('numpy')\nexcept BaseException:\n    print('no numpy')", Prints("numpy\n"))).Results);
-        Assert.Equal([1], (await GradeAsync(loaded, Prints("False\n"))).Results); // the child after them is a plain one again
+        Assert.Equal([1], (await GradeAsync("import numpy\nimport pandas as pd\nprint(int(pd.Series(numpy.array([1, 2])).sum()))", Prints("3\n"))).Results);
+        Assert.Equal([1], (await GradeAsync("import pandas as pd\nprint(int(pd.Series([1, 2]).sum()))", Prints("3\n"))).Results);
+        Assert.Equal([1], (await GradeAsync(loaded, Prints("False False\n"))).Results); // the child after them is a plain one again
     }
 
     [Fact]
-    public async Task A_sample_that_forges_the_numpy_report_gets_the_died_verdict_once_not_a_loop()
+    public async Task A_sample_that_forges_the_report_of_a_missing_module_gets_the_died_verdict_once_not_a_loop()
     {
         const string forger = "import os\nfor fd in range(3, 64):\n    try:\n        os.write(fd, b'{\"needs\": \"numpy\"}\\n')\n    except OSError:\n        pass\nprint(3)";
         var three = new TestSuite { Tests = [new TestCase("", "3\n", "stdin")] };
