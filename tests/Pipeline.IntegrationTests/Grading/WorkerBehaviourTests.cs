@@ -152,6 +152,9 @@ public sealed class WorkerBehaviourTests : IAsyncLifetime
         Assert.Equal([1], (await GradeAsync("try:\n    import numpy\n    print('numpy')\nexcept BaseException:\n    print('no numpy')", Prints("numpy\n"))).Results);
         Assert.Equal([1], (await GradeAsync("import numpy\nimport pandas as pd\nprint(int(pd.Series(numpy.array([1, 2])).sum()))", Prints("3\n"))).Results);
         Assert.Equal([1], (await GradeAsync("import pandas as pd\nprint(int(pd.Series([1, 2]).sum()))", Prints("3\n"))).Results);
+        // the data server's children take the official guard themselves: the same state as a plain child's
+        const string guarded = "import pandas\nimport builtins, os, shutil, subprocess, sys\nprint(os.kill, os.chdir, shutil.rmtree, subprocess.Popen, builtins.help, builtins.quit, sys.modules['resource'], os.environ['OMP_NUM_THREADS'])";
+        Assert.Equal([1], (await GradeAsync(guarded, Prints("None None None None None None None 1\n"))).Results);
         Assert.Equal([1], (await GradeAsync(loaded, Prints("False False\n"))).Results); // the child after them is a plain one again
     }
 
