@@ -48,10 +48,11 @@ internal sealed class ProcessorByProgram
         try
         {
             var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var nameEnd = stat.LastIndexOf(')'); // the name itself may hold ')'
+            var fields = stat[(nameEnd + 2)..].Split(' ');
             // after the name: utime, stime, cutime, cstime are fields 14-17 of proc(5), here 11-14
             var ticks = fields.Skip(11).Take(4).Select(field => long.Parse(field, CultureInfo.InvariantCulture)).ToArray();
-            var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            var name = stat[(stat.IndexOf('(') + 1)..nameEnd];
             // a kernel worker's name changes with the work it does
             var program = name.StartsWith("kworker/", StringComparison.Ordinal) ? "kernel workers" : name == "dotnet" ? HostedAssembly(directory) ?? name : name;
             return (program, ticks[0] + ticks[1], ticks[2] + ticks[3]);

@@ -34,11 +34,10 @@ def timed(owner, name, phase):
 # What ended each wait for a report, so the wait splits into the child's start (request read, inputs mapped, limits),
 # the program's compile (the official import header included) and each test's run: the program's own run time, with
 # the official stdin or call mocks around it. The namespaces were set up before, while the child waited (after g).
-REPORT_PHASES = (("started", "e1      the child reads its request (namespaces already set up)"),
-                 ("compiled", "e2      the program's compile (import header included)"),
-                 ("stdout", "e3      a test: the program's own run time, official mocks included"),
-                 ("value", "e3      a test: the program's own run time, official mocks included"),
-                 ("raised", "e3      a test: the program's own run time, official mocks included"))
+A_TEST = "e3      a test: the program's own run time, official mocks included"
+REPORT_PHASES = {"started": "e1      the child reads its request (namespaces already set up)",
+                 "compiled": "e2      the program's compile (import header included)",
+                 "stdout": A_TEST, "value": A_TEST, "raised": A_TEST}
 
 
 def split_receive_by_report():
@@ -48,7 +47,7 @@ def split_receive_by_report():
         started = time.perf_counter()
         report = original(self)
         keys = report.keys() if isinstance(report, dict) else ()
-        phase = next((name for key, name in REPORT_PHASES if key in keys), "e4      any other report")
+        phase = next((REPORT_PHASES[key] for key in keys if key in REPORT_PHASES), "e4      any other report")
         totals[phase] += time.perf_counter() - started
         counts[phase] += 1
         return report

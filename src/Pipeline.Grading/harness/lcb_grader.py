@@ -31,11 +31,11 @@ from io import StringIO
 from types import ModuleType
 
 
-
 def loaded_numpy():
     """numpy when this process has loaded it, else None: a value can only be numpy's when numpy is loaded. The
     official module imports numpy; here only the samples that import it get it (data_modules.py)."""
     return sys.modules.get("numpy")
+
 
 HEADER_RECURSION_LIMIT = 50000  # the import header's last statement sets it
 

@@ -1,14 +1,14 @@
 """Warm grading worker: see PROTOCOL.md next to this file.
 
 Imports the grader and the import header's modules once (numpy and pandas only for the fork servers of the
-samples that need them, data_modules.py), then has one child per sample
-forked (by fork_server.py, which never sees a request). The child runs the sample's code on the test
-inputs only (sample_runner.py, under the official reliability_guard, which a program sample's fork server
-applied before forking it) and reports raw outcomes; the worker, which alone holds the expected outputs,
-makes the official comparisons (verdicts.py), tells the child to go on or stops it, enforces the
-whole-sample backstop and kills the child's process group. Whatever the child writes is data, never a
-verdict. Each child is forked before its request arrives, so the fork is off the sample's critical path;
-starting python3 and importing numpy would cost about a hundred ms.
+samples that need them, data_modules.py), then has one child per sample forked (by fork_server.py, which
+never sees a request). The child runs the sample's code on the test inputs only (sample_runner.py, under
+the official reliability_guard, which a program sample's fork server applied before forking it) and
+reports raw outcomes; the worker, which alone holds the expected outputs, makes the official comparisons
+(verdicts.py), tells the child to go on or stops it, enforces the whole-sample backstop and kills the
+child's process group. Whatever the child writes is data, never a verdict. Each child is forked before its
+request arrives, so the fork is off the sample's critical path; starting python3 and importing numpy would
+cost about a hundred ms.
 """
 import argparse
 import functools
