@@ -1,14 +1,17 @@
 """Per-sample isolation for the warm worker: each sample's process is cloned straight into its own
-user, PID, mount, IPC, UTS and network namespaces; it gets fresh, size-capped tmpfs mounts over every
-place it could write and a /proc of its own PID namespace; then it loses every capability, gets
-no_new_privs and the seccomp filter of syscall_filter.py, and only then runs sample code.
+user, PID, mount, IPC and UTS namespaces; it gets fresh, size-capped tmpfs mounts over every place it
+could write and a /proc of its own PID namespace; then it loses every capability, gets no_new_privs and
+the seccomp filter of syscall_filter.py, and only then runs sample code.
 
 Why: a sample must start from the state every other sample starts from, and nothing it does may
 survive it. Its namespaces die with it: files (its tmpfs mounts), SysV and POSIX IPC (its IPC
-namespace), sockets (its network namespace) and processes (as PID 1 of its own PID namespace, the
-kernel kills everything it started). It cannot reach what lies under its mounts (it cannot unmount:
-no capability, and the filter refuses the calls), nor other processes' files through /proc (its
-/proc shows its own namespace only). The worker's own view has nothing writable to begin with.
+namespace) and processes (as PID 1 of its own PID namespace, the kernel kills everything it started).
+It has no sockets at all (the filter refuses socket and socketpair), so nothing of it lives on in the
+worker's network namespace either, which needs no copy per sample: a network namespace costs more to
+make and tear down than the other five together (decision 019). It cannot reach what lies under its
+mounts (it cannot unmount: no capability, and the filter refuses the calls), nor other processes' files
+through /proc (its /proc shows its own namespace only). The worker's own view has nothing writable to
+begin with.
 
 Only the standard library (ctypes) is used: Python 3.11 has no os.unshare, and os.fork cannot pass
 namespace flags; cloning into the namespaces directly saves the extra fork that unshare would need.
@@ -26,8 +29,7 @@ CLONE_NEWUTS = 0x04000000
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
-CLONE_NEWNET = 0x40000000
-SAMPLE_NAMESPACES = CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET
+SAMPLE_NAMESPACES = CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS
 SIGCHLD = 17
 SYS_CLONE = 56  # x86_64
 SYS_CAPSET = 126

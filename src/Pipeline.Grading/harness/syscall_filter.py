@@ -7,8 +7,10 @@ set-up (mounts, maps) and after no_new_privs.
 
 Refused with EPERM: mounting and unmounting in every form, pivot_root and chroot, making or joining
 namespaces (unshare, setns, clone with a namespace flag), keyrings, io_uring, bpf, perf events,
-userfaultfd, ptrace and reading or writing other processes' memory. clone3 gets ENOSYS: its flags sit
-in memory a filter cannot read, and on ENOSYS glibc falls back to clone, whose flags it can.
+userfaultfd, ptrace and reading or writing other processes' memory, and making sockets (socket,
+socketpair): samples share their worker's network namespace (isolation.py), so a socket, even an
+unconnected unix one, is a place that could outlive a sample or meet the next one. clone3 gets ENOSYS:
+its flags sit in memory a filter cannot read, and on ENOSYS glibc falls back to clone, whose flags it can.
 Any other architecture (x32 numbers, the 32-bit ABI) is killed: those tables differ.
 """
 import ctypes
@@ -27,6 +29,7 @@ REFUSED = {
     "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427,
     "bpf": 321, "perf_event_open": 298, "userfaultfd": 323,
     "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "kcmp": 312, "pidfd_getfd": 438,
+    "socket": 41, "socketpair": 53,
 }
 # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET (clone's low byte is the exit signal)
 NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000

@@ -39,7 +39,9 @@ public static class BoundaryAttacks
         import ctypes, os, socket, struct
         libc = ctypes.CDLL(None, use_errno=True)
         allowed = []
-        calls = [('io_uring_setup', 425, (8, 0)), ('keyctl', 250, (0, 0)), ('add_key', 248, (b'user', b'k', b'v', 1, -4)),
+        pair = (ctypes.c_int * 2)()
+        calls = [('socket_unix', 41, (1, 1, 0)), ('socket_inet', 41, (2, 1, 0)), ('socketpair_unix', 53, (1, 1, 0, pair)),
+                 ('io_uring_setup', 425, (8, 0)), ('keyctl', 250, (0, 0)), ('add_key', 248, (b'user', b'k', b'v', 1, -4)),
                  ('request_key', 249, (b'user', b'k', None, -4)), ('unshare_user_net', 272, (0x50000000,)),
                  ('unshare_mount', 272, (0x00020000,)), ('mount_tmpfs', 165, (b'tmpfs', b'/tmp', b'tmpfs', 0, None)),
                  ('umount_tmp', 166, (b'/tmp', 2)), ('umount_proc', 166, (b'/proc', 2)), ('bpf', 321, (0, 0, 0)),
