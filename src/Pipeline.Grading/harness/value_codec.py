@@ -7,6 +7,7 @@ from collections import Counter, OrderedDict, defaultdict
 from decimal import Decimal
 from fractions import Fraction
 
+import data_modules
 import lcb_grader as grader
 
 MAX_DECIMAL_TEXT = 1024
@@ -127,18 +128,25 @@ def decode(encoded):
     if has_shape(encoded, decimal=str):
         _require(len(encoded["decimal"]) <= MAX_DECIMAL_TEXT)
         return _checked(lambda: Decimal(encoded["decimal"]))
-    numpy = grader.loaded_numpy()
-    _require(numpy is not None)
     if has_shape(encoded, numpy=str, item=object) and encoded["numpy"] in NUMPY_DTYPES:
         item = decode(encoded["item"])
         _require(type(item) in (bool, int, float))
+        numpy = _numpy()
         return _checked(lambda: numpy.dtype(encoded["numpy"]).type(item))
     if has_shape(encoded, ndarray=str, shape=list, items=list) and encoded["ndarray"] in NUMPY_DTYPES:
         items, shape = decode(encoded["items"]), encoded["shape"]
         _require(all(type(item) in (bool, int, float) for item in items))
         _require(all(type(size) is int and size >= 0 for size in shape) and len(shape) <= 32)
+        numpy = _numpy()
         return _checked(lambda: numpy.array(items, dtype=encoded["ndarray"]).reshape(shape))
     raise Malformed()
+
+
+def _numpy():
+    """In the worker: numpy, imported the first time a child reports one of its values."""
+    numpy = data_modules.imported("numpy")
+    _require(numpy is not None)
+    return numpy
 
 
 def _hashed(build):

@@ -171,25 +171,25 @@ class Children:
     from one that did not (test output prediction runs unguarded officially; code execution's child guards
     itself). The child forked ahead is of the last sample's kind; a sample of the other kind replaces it.
     A program sample that imports numpy or pandas is started again on a child of the data server, which has it
-    loaded (data_modules.py); the next child is a plain one again."""
+    loaded (data_modules.py); the next child is a plain one again. No server has either module until a sample
+    needs it: most runs never do, and importing numpy is most of what a worker's start costs."""
 
     def __init__(self, limits, servers, hooks):
         self._make_child = functools.partial(Child, limits, hooks=hooks)
         self._servers = servers  # {"programs": ForkServer, "data": ForkServer, "checks": ForkServer}
-        # what each server's children would import themselves, and so stop at (checks' children never do)
         available = frozenset(data_modules.AVAILABLE)
-        self._missing = {"programs": available, "data": available - {"numpy"}, "checks": frozenset()}
-        self._kind, self._pandas = "programs", None
+        self._missing = {kind: available for kind in servers}  # the data modules each server has not loaded
+        self._kind = "programs"
         self._shared = None  # the suite whose inputs the children are given as a sealed memfd (suites.py)
-        self.next = self._make_child(self._servers[self._kind], may_need=self._missing[self._kind])
+        self.next = self._forked()
 
     def for_suite(self, suite):
-        """The child for a sample of suite. Code execution's BASE_IMPORTS imports pandas, which the official
-        runner's parent has loaded before it forks (it imports `datasets`): the first execution check has the
-        checks' server load it, and a child forked before that is replaced. Other samples' children do without
-        it: pandas doubles the memory every fork copies and every exit frees (decision 019)."""
+        """The child for a sample of suite. Code execution's BASE_IMPORTS imports numpy and pandas, which the
+        official runner's parent has loaded before it forks (it imports `datasets`): the first execution check
+        has the checks' server load them, and a child forked before that is replaced. Other samples' children do
+        without them: pandas doubles the memory every fork copies and every exit frees (decision 019)."""
         kind = "checks" if suite.check else "programs"
-        loaded = suite.check == "execution" and self._pandas is None and self._load_pandas()
+        loaded = suite.check == "execution" and self._load("checks", "pandas")
         shares = suite.inputs_fd is not None and suite is not self._shared
         if shares:
             self._shared = suite
@@ -200,8 +200,7 @@ class Children:
 
     def with_module(self, module):
         """A data child that has module loaded, in place of the one that stopped at the sample's import of it."""
-        if module in self._missing["data"] and self._servers["data"].load(module):
-            self._missing["data"] = self._missing["data"] - {module}
+        self._load("data", module)
         self._kind = "data"
         self.replace()
         self._kind = "programs"  # the child forked after this sample is a plain one again
@@ -213,11 +212,21 @@ class Children:
         self.next.finish()
         if self._shared is not None and self._shared.inputs_fd is None:  # no longer held
             self._shared = None
-        self.next = self._make_child(self._servers[self._kind], shared=self._shared, may_need=self._missing[self._kind])
+        self.next = self._forked()
 
-    def _load_pandas(self):
-        self._pandas = self._servers["checks"].load("pandas")
-        return self._pandas
+    def _forked(self):
+        """A child of the current kind's server. A program sample's child may stop at an import its server lacks;
+        a check's never does (its server loads what the official check imports before it is forked)."""
+        may_need = frozenset() if self._kind == "checks" else self._missing[self._kind]
+        return self._make_child(self._servers[self._kind], shared=self._shared, may_need=may_need)
+
+    def _load(self, kind, module):
+        """Has kind's server import module, and the data modules before it that it lacks (pandas imports numpy);
+        True when it loaded any."""
+        wanted = data_modules.MODULES[:data_modules.MODULES.index(module) + 1]
+        loaded = {name for name in wanted if name in self._missing[kind] and self._servers[kind].load(name)}
+        self._missing[kind] = self._missing[kind] - loaded
+        return bool(loaded)
 
 
 class Child:
@@ -446,11 +455,10 @@ def main(argv, hooks=None):
     # forked before any request, so their images hold none; they fork the samples with the hooks' fork
     run = functools.partial(run_child, limits=limits, hooks=hooks, made_once=made_once)
     keep = (made_once.header.stdin.fileno(),)
-    plain = fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard)
-    data_modules.load_numpy()  # the servers forked from here on have it, as every official child has
-    # unguarded, unlike the plain one: pandas is loaded into it when a sample first needs it, and its children
-    # take the guard themselves
-    servers = {"programs": plain, "data": fork_server.ForkServer(run, hooks.fork, keep),
+    # the data server is unguarded, unlike the plain one: numpy and pandas are loaded into it when a sample first
+    # needs them (Children), and its children take the guard themselves
+    servers = {"programs": fork_server.ForkServer(run, hooks.fork, keep, prepare=made_once.guard),
+               "data": fork_server.ForkServer(run, hooks.fork, keep),
                "checks": fork_server.ForkServer(run, hooks.fork, keep)}
     children = Children(limits, servers, hooks)
     held = suites.Suites(limits.held_suites)
