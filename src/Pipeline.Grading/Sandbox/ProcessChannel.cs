@@ -28,6 +28,19 @@ public sealed class ProcessChannel : IWorkerChannel
     public async Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
         await _process.StandardOutput.ReadLineAsync(cancellationToken);
 
+    /// <summary>Closes the worker's input: a worker reading its next request takes the end as the order to stop.</summary>
+    public void EndInput()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // the pipe already broke: the worker is gone or going
+        }
+    }
+
     public void Dispose() => _process.Dispose();
 
     /// <summary>A worker whose stdout just ended is usually a moment from exiting: wait that moment.</summary>

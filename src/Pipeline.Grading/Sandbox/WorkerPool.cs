@@ -78,10 +78,7 @@ public sealed class WorkerPool : IAsyncDisposable
         {
             started = [.. _started];
         }
-        foreach (var worker in started)
-        {
-            await worker.DisposeAsync();
-        }
+        await Task.WhenAll(started.Select(worker => worker.DisposeAsync().AsTask()));
     }
 
     private async Task<IWarmWorker> ReplaceAsync(Slot slot, CancellationToken cancellationToken)
