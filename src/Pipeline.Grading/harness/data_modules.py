@@ -3,13 +3,13 @@
 The official child is forked from a parent that has both loaded (its runner imports numpy, and pandas with
 `datasets`), so a sample's import of either costs it nothing and runs before the official guard. Every fork and
 exit of an image with numpy mapped costs about 0.9 ms more than one without, and hardly any sample imports them,
-so the programs' plain fork server does without them. The data server serves the samples that need them: it
-loads each module when a sample first needs it (the worker itself imports neither at start, which halves its start),
-and its children take the guard themselves. Which samples is not guessed from their text: in a child whose server lacks one of these
-modules, the first import that reaches it (however the sample names it, or through another package) stops the
-child with a report before the module runs a line, and the worker starts the sample again on a data child that
-has it (worker.grade). Importing it in the child instead would run it after the guard, which has set os functions
-their imports call to None.
+so the programs' plain fork server does without them. The data server serves the samples that need them: it loads
+each module when a sample first needs it (the worker imports neither at start: a third of its start), and its
+children take the guard themselves. Which samples is not guessed from their text: in a child whose server lacks
+one of these modules, the first import that reaches it (however the sample names it, or through another package)
+stops the child with a report before the module runs a line, and the worker starts the sample again on a data
+child that has it (worker.grade). Importing it in the child instead would run it after the guard, which has set
+os functions their imports call to None.
 """
 import importlib
 import importlib.util
