@@ -25,8 +25,8 @@ inputs in the child: mock_open keeps its data in two closure variables (read_dat
 _state), which are all that depends on it. Making one in a child costs about 1.5 ms (the second test of a
 stdin sample cost twice its first); each made ahead costs every fork 93 KB more to copy (about 4 us). Later
 tests get one made then, given their data the same way, so that the stream no open() call uses is never
-made (stdin_mocks.py). A worker test compares what a sample sees of open() on its first and second test
-with the official mock's behaviour.
+made (stdin_mocks.py). A worker test compares what a sample sees of open() on each of ten tests, made ahead
+and after, with the official mock's behaviour.
 """
 import builtins
 import os
