@@ -340,10 +340,10 @@ class Link:
         if line is None:
             raise verdicts.ChildLost()
         report = verdicts.parse_report(line)
-        if isinstance(report, dict) and report.keys() == {"needs"}:  # naming a module its server has: forged
+        if isinstance(report, dict) and report.keys() == {"needs"}:
             if report["needs"] in self._child.may_need:
                 raise verdicts.NeedsModule(report["needs"])
-            raise verdicts.ChildLost()
+            raise verdicts.ChildLost()  # naming a module its server has: forged
         return report
 
     def ends_quietly(self):
