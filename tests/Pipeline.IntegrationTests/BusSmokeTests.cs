@@ -13,12 +13,14 @@ public sealed class BusSmokeTests
     [Fact]
     public async Task A_message_published_on_real_RabbitMQ_reaches_its_consumer()
     {
+        await using var vhost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("smoke");
         var received = new TaskCompletionSource<EvaluationCompleted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:Host"] = Servers.RabbitMqHost,
+            ["Bus:VirtualHost"] = vhost.Name,
         });
         builder.Services.AddSingleton(received);
         builder.Services.AddPipelineBus(builder.Configuration, bus =>

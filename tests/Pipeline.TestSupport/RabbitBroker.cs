@@ -11,9 +11,6 @@ public sealed record RabbitBroker(string Host, int Port, string? Node)
     /// <summary>The shared broker started by ./test (port 5672), used by tests in parallel: never restarted.</summary>
     public static RabbitBroker Shared { get; } = new(Servers.RabbitMqHost, 5672, Node: null);
 
-    /// <summary>The shared broker's default virtual host "/", which tests share and therefore never delete.</summary>
-    public static RabbitVirtualHost SharedDefault { get; } = new("/", Shared, owned: false);
-
     public Task<string> CtlAsync(params string[] arguments) =>
         ExternalCommand.RunAsync("rabbitmqctl", Node is null ? arguments : ["-n", Node, .. arguments]);
 
@@ -24,8 +21,14 @@ public sealed record RabbitBroker(string Host, int Port, string? Node)
     {
         await CtlAsync("add_vhost", name);
         await CtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
-        return new RabbitVirtualHost(name, this, owned: true);
+        return new RabbitVirtualHost(name, this);
     }
+
+    /// <summary>
+    /// A virtual host for one test alone, test-TEST-unique: what the test declares goes with it. Declared in "/" instead,
+    /// its queues would outlive it bound to the contract exchanges and keep a copy of every message a deployment publishes.
+    /// </summary>
+    public Task<RabbitVirtualHost> CreateTestVirtualHostAsync(string test) => CreateVirtualHostAsync($"test-{test}-{Guid.NewGuid():N}");
 
     /// <summary>Queue name to the value of one column (e.g. consumers, messages), for this virtual host.</summary>
     public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(string virtualHost, string column)

@@ -8,20 +8,18 @@ namespace Pipeline.TestSupport;
 
 /// <summary>
 /// One virtual host of a <see cref="RabbitBroker"/> and what tests do with its queues beside MassTransit: read what
-/// was parked in the _error queues (through the class `lcb errors` uses), take one message, publish raw bytes, clean up.
+/// was parked in the _error queues (through the class `lcb errors` uses), take one message, publish raw bytes.
 /// </summary>
 public sealed class RabbitVirtualHost : IAsyncDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     private readonly RabbitBroker _broker;
-    private readonly bool _owned;
 
-    internal RabbitVirtualHost(string name, RabbitBroker broker, bool owned)
+    internal RabbitVirtualHost(string name, RabbitBroker broker)
     {
         Name = name;
         _broker = broker;
-        _owned = owned;
     }
 
     public string Name { get; }
@@ -67,30 +65,8 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
         await channel.BasicPublishAsync("", queue, mandatory: true, new BasicProperties { ContentType = contentType, Persistent = true }, body);
     }
 
-    public async Task DeleteQueuesAsync(params string[] queues)
-    {
-        await using var connection = await Factory().CreateConnectionAsync();
-        foreach (var queue in queues)
-        {
-            await using var channel = await connection.CreateChannelAsync();
-            try
-            {
-                await channel.QueueDeleteAsync(queue);
-            }
-            catch (OperationInterruptedException)
-            {
-                // Never declared: nothing to clean up.
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_owned)
-        {
-            await _broker.CtlAsync("delete_vhost", Name);
-        }
-    }
+    /// <summary>Deletes the virtual host with every queue and exchange in it.</summary>
+    public async ValueTask DisposeAsync() => await _broker.CtlAsync("delete_vhost", Name);
 
     private static async Task<BasicGetResult?> TryGetAsync(IChannel channel, string queue)
     {

@@ -16,7 +16,7 @@ namespace Pipeline.IntegrationTests.Generator;
 
 /// <summary>
 /// The Generator service on real RabbitMQ and Redis, talking to the replay server over HTTP. Every fixture
-/// has its own queue names and Redis key prefix, so parallel test runs never meet.
+/// has its own virtual host and Redis key prefix, so parallel test runs never meet; disposing deletes the virtual host.
 /// </summary>
 public sealed class GeneratorFixture : IAsyncDisposable
 {
@@ -25,14 +25,19 @@ public sealed class GeneratorFixture : IAsyncDisposable
     private readonly IHost _host;
     private readonly ConcurrentQueue<SolutionGenerated> _received;
 
-    private GeneratorFixture(IHost host, Pipeline.Replay.ReplayServer replay, ConcurrentQueue<SolutionGenerated> received, string endpoint, Problem problem)
+    private GeneratorFixture(
+        IHost host, RabbitVirtualHost virtualHost, Pipeline.Replay.ReplayServer replay, ConcurrentQueue<SolutionGenerated> received, string endpoint, Problem problem)
     {
         _host = host;
+        VirtualHost = virtualHost;
         Replay = replay;
         _received = received;
         GeneratorEndpoint = endpoint;
         Problem = problem;
     }
+
+    /// <summary>Where the Generator's queues are, e.g. its _error queue.</summary>
+    public RabbitVirtualHost VirtualHost { get; }
 
     public Pipeline.Replay.ReplayServer Replay { get; }
 
@@ -48,11 +53,12 @@ public sealed class GeneratorFixture : IAsyncDisposable
             Models = new Dictionary<string, IReadOnlyList<string>> { [RecordedModel] = [LcbTestData.Recording(RecordedModel)] },
             Faults = faults,
         });
+        var virtualHost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("generator");
         var id = Guid.NewGuid().ToString("N");
         var endpoint = $"generator-test-{id}";
         var received = new ConcurrentQueue<SolutionGenerated>();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.Settings($"test:{id}:"))
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.Settings($"test:{id}:", virtualHost.Name))
         {
             ["ModelServer:UseNativeN"] = nativeN.ToString(),
             ["ModelServer:MaxRetryAttempts"] = maxRetryAttempts.ToString(),
@@ -72,10 +78,21 @@ public sealed class GeneratorFixture : IAsyncDisposable
             bus.AddConsumer<SolutionProbe>().Endpoint(e => e.Name = $"{endpoint}-probe");
         });
         var host = builder.Build();
-        var problem = Data.AnsweredProblem(RecordedModel);
-        await host.Services.GetRequiredService<IProblemStore>().PutAsync(problem);
-        await host.StartAsync();
-        return new GeneratorFixture(host, replay, received, endpoint, problem);
+        try
+        {
+            var problem = Data.AnsweredProblem(RecordedModel);
+            await host.Services.GetRequiredService<IProblemStore>().PutAsync(problem);
+            await host.StartAsync();
+            return new GeneratorFixture(host, virtualHost, replay, received, endpoint, problem);
+        }
+        catch
+        {
+            // No test disposes a fixture that never started: its virtual host would be left on the broker.
+            host.Dispose();
+            await replay.DisposeAsync();
+            await virtualHost.DisposeAsync();
+            throw;
+        }
     }
 
     public GenerateSolutions Command(int n) => new()
@@ -115,7 +132,7 @@ public sealed class GeneratorFixture : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         await Replay.DisposeAsync();
-        await RabbitBroker.SharedDefault.DeleteQueuesAsync(GeneratorEndpoint, $"{GeneratorEndpoint}_error", $"{GeneratorEndpoint}_skipped", $"{GeneratorEndpoint}-probe");
+        await VirtualHost.DisposeAsync();
     }
 
     private sealed class SolutionProbe(ConcurrentQueue<SolutionGenerated> received) : IConsumer<SolutionGenerated>

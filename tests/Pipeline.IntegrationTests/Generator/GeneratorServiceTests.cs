@@ -64,7 +64,7 @@ public sealed class GeneratorServiceTests
         var command = fixture.Command(n: 2);
 
         await fixture.SendAsync(command);
-        var faulted = await RabbitBroker.SharedDefault.TakeAsync($"{fixture.GeneratorEndpoint}_error", Patience);
+        var faulted = await fixture.VirtualHost.TakeAsync($"{fixture.GeneratorEndpoint}_error", Patience);
 
         Assert.NotNull(faulted);
         Assert.Contains(command.RunId.ToString(), faulted.Value.Body);

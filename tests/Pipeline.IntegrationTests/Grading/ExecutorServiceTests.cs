@@ -23,7 +23,8 @@ public sealed class ExecutorServiceTests
     [Fact]
     public async Task Graded_samples_are_published_with_their_official_verdicts()
     {
-        var (host, inbox) = await StartAsync(new Dictionary<string, string?>());
+        await using var vhost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("executor");
+        var (host, inbox) = await StartAsync(vhost, new Dictionary<string, string?>());
         try
         {
             var runId = Guid.NewGuid();
@@ -51,7 +52,8 @@ public sealed class ExecutorServiceTests
     [Fact]
     public async Task A_sandbox_that_cannot_start_faults_the_message_instead_of_scoring_it()
     {
-        var (host, inbox) = await StartAsync(new Dictionary<string, string?> { ["Sandbox:Process:Bubblewrap"] = "/nonexistent/bwrap" });
+        await using var vhost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("executor");
+        var (host, inbox) = await StartAsync(vhost, new Dictionary<string, string?> { ["Sandbox:Process:Bubblewrap"] = "/nonexistent/bwrap" });
         try
         {
             var runId = Guid.NewGuid();
@@ -74,11 +76,12 @@ public sealed class ExecutorServiceTests
         RunId = runId, ProblemId = "p", SampleIndex = index, SuiteHash = hash, Code = code, TimeoutSeconds = 6,
     };
 
-    private static async Task<(IHost Host, Inbox Inbox)> StartAsync(Dictionary<string, string?> settings)
+    private static async Task<(IHost Host, Inbox Inbox)> StartAsync(RabbitVirtualHost vhost, Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
         settings["Bus:Transport"] = "RabbitMq";
         settings["Bus:Host"] = Servers.RabbitMqHost;
+        settings["Bus:VirtualHost"] = vhost.Name;
         settings["Sandbox:Workers"] = "2";
         settings["Retry:Stores:Exponential"] = "2"; // a sandbox that cannot start is parked in about a second, not the production ~45 s
         var prefix = $"test:{Guid.NewGuid():N}:";

@@ -21,9 +21,10 @@ public sealed class IngestServiceTests
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis + ",allowAdmin=true");
         await using var prefix = new RedisPrefix(redis);
+        await using var vhost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("ingest");
         var runId = Guid.NewGuid();
         var seen = new Seen(runId);
-        using var host = BuildHost(prefix.Value, seen);
+        using var host = BuildHost(prefix.Value, vhost, seen);
         await host.StartAsync();
         try
         {
@@ -59,10 +60,10 @@ public sealed class IngestServiceTests
         }
     }
 
-    private static IHost BuildHost(string keyPrefix, Seen seen)
+    private static IHost BuildHost(string keyPrefix, RabbitVirtualHost vhost, Seen seen)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.Settings(keyPrefix))
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.Settings(keyPrefix, vhost.Name))
         {
             ["Dataset:Source"] = LcbTestData.ProblemsFile,
         });

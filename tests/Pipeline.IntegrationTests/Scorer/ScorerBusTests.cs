@@ -23,7 +23,8 @@ public sealed class ScorerBusTests
         var testId = Guid.NewGuid().ToString("N");
         var keyPrefix = $"test:{testId}:";
         var completions = new ConcurrentQueue<EvaluationCompleted>();
-        using var host = BuildHost(testId, keyPrefix, completions);
+        await using var vhost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("scorer");
+        using var host = BuildHost(testId, keyPrefix, vhost, completions);
         await host.StartAsync();
         try
         {
@@ -56,10 +57,10 @@ public sealed class ScorerBusTests
         }
     }
 
-    private static IHost BuildHost(string testId, string keyPrefix, ConcurrentQueue<EvaluationCompleted> completions)
+    private static IHost BuildHost(string testId, string keyPrefix, RabbitVirtualHost vhost, ConcurrentQueue<EvaluationCompleted> completions)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(Servers.Settings(keyPrefix));
+        builder.Configuration.AddInMemoryCollection(Servers.Settings(keyPrefix, vhost.Name));
         builder.Services.AddSingleton(completions);
         builder.Services.AddScorer(builder.Configuration);
         builder.Services.AddPipelineBus(builder.Configuration, bus =>
