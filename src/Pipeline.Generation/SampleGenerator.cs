@@ -15,25 +15,27 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
         var samplingHash = GenerationKey.HashSampling(request.Target.Sampling, request.Target.ModelServer.ExtraBody);
         var promptHash = request.Prompt.Hash;
         var samples = new GeneratedSample?[request.Target.Sampling.N];
+        GenerationKey KeyOf(int index) => new(request.Target.Model, promptHash, samplingHash, index);
+        // The n lookups (and later the n stores) go out together: one round trip to the cache, not n.
+        var indices = Enumerable.Range(request.FirstSampleIndex, samples.Length).ToList();
+        var cached = await Task.WhenAll(indices.Select(index => cache.GetAsync(KeyOf(index), cancellationToken)));
         var missing = new List<int>();
-        for (var index = request.FirstSampleIndex; index < request.FirstSampleIndex + samples.Length; index++)
+        foreach (var (index, answer) in indices.Zip(cached))
         {
-            var cached = await cache.GetAsync(new GenerationKey(request.Target.Model, promptHash, samplingHash, index), cancellationToken);
-            if (cached is null)
+            if (answer is null)
             {
                 missing.Add(index);
             }
             else
             {
-                samples[index - request.FirstSampleIndex] = Sample(request, index, cached) with { FromCache = true };
+                samples[index - request.FirstSampleIndex] = Sample(request, index, answer) with { FromCache = true };
             }
         }
-        foreach (var (index, answer) in await AskAsync(request, missing, cancellationToken))
+        var asked = (await AskAsync(request, missing, cancellationToken)).ToList();
+        await Task.WhenAll(asked.Where(reply => reply.Answer.Cacheable)
+            .Select(reply => cache.PutAsync(KeyOf(reply.Index), reply.Answer.Sample, cancellationToken)));
+        foreach (var (index, answer) in asked)
         {
-            if (answer.Cacheable)
-            {
-                await cache.PutAsync(new GenerationKey(request.Target.Model, promptHash, samplingHash, index), answer.Sample, cancellationToken);
-            }
             samples[index - request.FirstSampleIndex] = Sample(request, index, answer.Sample);
         }
         return samples.Select(sample => sample!).ToList();
