@@ -25,5 +25,5 @@ internal readonly record struct MachineProcessor(double BusySeconds, double AllS
 
     public string Describe(long samples) =>
         $"machine CPU {100 * BusySeconds / Math.Max(AllSeconds, 1e-9):F0}% busy of {Environment.ProcessorCount} cores, " +
-        $"{1000 * BusySeconds / Math.Max(1, samples):F0} CPU ms per sample";
+        $"{1000 * BusySeconds / Math.Max(1, samples):F1} CPU ms per sample";
 }
