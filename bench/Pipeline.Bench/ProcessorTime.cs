@@ -22,7 +22,7 @@ internal sealed record ProcessorTime(TimeSpan Services, TimeSpan Broker, TimeSpa
     public string PerSample(long samples) =>
         $"CPU per sample: services {Milliseconds(Services, samples)} ms, broker {Milliseconds(Broker, samples)} ms, Redis {Milliseconds(Redis, samples)} ms";
 
-    private static string Milliseconds(TimeSpan time, long samples) => $"{time.TotalMilliseconds / Math.Max(1, samples):F1}";
+    private static string Milliseconds(TimeSpan time, long samples) => $"{time.TotalMilliseconds / Math.Max(1, samples):F2}";
 
     private static TimeSpan Named(string name)
     {

@@ -10,6 +10,7 @@ IBenchmark[] benchmarks =
     new DashboardBenchmark(),
     new SandboxBench(),
     new PipelineBenchmark(),
+    new BusBenchmark(),
     new ScaleOutBenchmark(),
     new OfficialBenchmark(),
 ];
