@@ -79,14 +79,15 @@ public sealed class ExecutorServiceTests
     private static async Task<(IHost Host, Inbox Inbox)> StartAsync(RabbitVirtualHost vhost, Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
-        settings["Bus:Transport"] = "RabbitMq";
-        settings["Bus:Host"] = Servers.RabbitMqHost;
-        settings["Bus:VirtualHost"] = vhost.Name;
-        settings["Sandbox:Workers"] = "2";
-        settings["Retry:Stores:Exponential"] = "2"; // a sandbox that cannot start is parked in about a second, not the production ~45 s
-        var prefix = $"test:{Guid.NewGuid():N}:";
-        settings["Stores:KeyPrefix"] = prefix; // the verdict store's keys too: no test reuses another's verdicts
-        builder.Configuration.AddInMemoryCollection(settings);
+        var prefix = $"test:{Guid.NewGuid():N}:"; // the verdict store's keys too: no test reuses another's verdicts
+        var all = Servers.Settings(prefix, vhost.Name);
+        all["Sandbox:Workers"] = "2";
+        all["Retry:Stores:Exponential"] = "2"; // a sandbox that cannot start is parked in about a second, not the production ~45 s
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(all);
         var inbox = new Inbox();
         builder.Services.AddSingleton(inbox);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Servers.Redis));
