@@ -23,7 +23,9 @@ internal readonly record struct MachineProcessor(double BusySeconds, double AllS
     public static MachineProcessor operator -(MachineProcessor after, MachineProcessor before) =>
         new(after.BusySeconds - before.BusySeconds, after.AllSeconds - before.AllSeconds);
 
+    public double MillisecondsPerSample(long samples) => 1000 * BusySeconds / Math.Max(1, samples);
+
     public string Describe(long samples) =>
         $"machine CPU {100 * BusySeconds / Math.Max(AllSeconds, 1e-9):F0}% busy of {Environment.ProcessorCount} cores, " +
-        $"{1000 * BusySeconds / Math.Max(1, samples):F1} CPU ms per sample";
+        $"{MillisecondsPerSample(samples):F1} CPU ms per sample";
 }
