@@ -1,6 +1,6 @@
 namespace Pipeline.Contracts;
 
-/// <summary>Event: one sample's code, ready to grade against the suite named by its hash.</summary>
+/// <summary>One sample's code, ready to grade against the suite named by its hash; carried in <see cref="SolutionsGenerated"/>.</summary>
 public sealed record SolutionGenerated
 {
     public required Guid RunId { get; init; }

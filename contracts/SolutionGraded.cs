@@ -1,7 +1,7 @@
 namespace Pipeline.Contracts;
 
 /// <summary>
-/// Event: the official verdict of one sample. <see cref="Results"/> holds one entry per test run,
+/// The official verdict of one sample, carried in <see cref="SolutionsGraded"/>. <see cref="Results"/> holds one entry per test run,
 /// in the official runner's codes: 1 = true, 0 = false, -1 whole-sample timeout, -2 wrong answer,
 /// -3 time limit, -4 runtime or compile error.
 /// </summary>

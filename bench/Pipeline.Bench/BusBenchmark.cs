@@ -12,7 +12,7 @@ namespace Pipeline.Bench;
 /// What the bus alone costs per sample when a message carries one sample or several: each sample makes the pipeline's
 /// two hops (generated, to an executor-like endpoint that takes two messages at a time as an Executor with two workers
 /// does; graded, to a scorer-like endpoint) over real RabbitMQ with Pipeline's bus settings, with no grading and no
-/// stores. It measures what one message per problem instead of one per sample would save (decision 019, stop 26).
+/// stores. It measures what the samples a message carries save (docs/decisions/028).
 /// </summary>
 internal sealed class BusBenchmark : IBenchmark
 {
@@ -61,9 +61,9 @@ internal sealed class BusBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         var cpu = ProcessorTime.Now();
         var runId = Guid.NewGuid();
-        var messages = Enumerable.Range(0, (samples + size - 1) / size).Select(problem => new SamplesGenerated
+        var messages = Enumerable.Range(0, (samples + size - 1) / size).Select(problem => new SolutionsGenerated
         {
-            Samples = Enumerable.Range(0, Math.Min(size, samples - problem * size)).Select(index => new SolutionGenerated
+            RunId = runId, ProblemId = $"p{problem}", Solutions = Enumerable.Range(0, Math.Min(size, samples - problem * size)).Select(index => new SolutionGenerated
             {
                 RunId = runId, ProblemId = $"p{problem}", SampleIndex = index, SuiteHash = "bench", Code = "print(0)",
                 RawOutput = "```python\nprint(0)\n```", TimeoutSeconds = 6,
@@ -78,22 +78,12 @@ internal sealed class BusBenchmark : IBenchmark
         return (clock.Elapsed.TotalSeconds, ProcessorTime.Now() - cpu);
     }
 
-    /// <summary>Several samples of one problem in one message (the bench's own, not a contract).</summary>
-    public sealed record SamplesGenerated
+    private sealed class GradeConsumer : IConsumer<SolutionsGenerated>
     {
-        public required IReadOnlyList<SolutionGenerated> Samples { get; init; }
-    }
-
-    public sealed record SamplesGraded
-    {
-        public required IReadOnlyList<SolutionGraded> Verdicts { get; init; }
-    }
-
-    private sealed class GradeConsumer : IConsumer<SamplesGenerated>
-    {
-        public Task Consume(ConsumeContext<SamplesGenerated> context) => context.Publish(new SamplesGraded
+        public Task Consume(ConsumeContext<SolutionsGenerated> context) => context.Publish(new SolutionsGraded
         {
-            Verdicts = context.Message.Samples.Select(sample => new SolutionGraded
+            RunId = context.Message.RunId, ProblemId = context.Message.ProblemId,
+            Verdicts = context.Message.Solutions.Select(sample => new SolutionGraded
             {
                 RunId = sample.RunId, ProblemId = sample.ProblemId, SampleIndex = sample.SampleIndex, Results = [0],
                 Passed = false, MetadataJson = """{"error_code": -2}""", Code = sample.Code, RawOutput = sample.RawOutput,
@@ -110,9 +100,9 @@ internal sealed class BusBenchmark : IBenchmark
         }
     }
 
-    private sealed class ScoreConsumer(ScoredSamples scored) : IConsumer<SamplesGraded>
+    private sealed class ScoreConsumer(ScoredSamples scored) : IConsumer<SolutionsGraded>
     {
-        public Task Consume(ConsumeContext<SamplesGraded> context)
+        public Task Consume(ConsumeContext<SolutionsGraded> context)
         {
             scored.Add(context.Message.Verdicts.Count);
             return Task.CompletedTask;

@@ -13,12 +13,12 @@ namespace Pipeline.Grading;
 public static class ExecutorRegistration
 {
     /// <summary>The queue every Executor competes on (unless a test renames it); KEDA scales the Executors on it.</summary>
-    public static string Queue => EndpointNames.Of<SolutionGeneratedConsumer>();
+    public static string Queue => EndpointNames.Of<SolutionsGeneratedConsumer>();
 
     /// <param name="endpointName">the queue to consume from instead of <see cref="Queue"/> (tests pass a unique one).</param>
     public static void AddExecutorConsumers(this IBusRegistrationConfigurator bus, string? endpointName = null)
     {
-        var consumer = bus.AddConsumer<SolutionGeneratedConsumer, SolutionGeneratedConsumerDefinition>();
+        var consumer = bus.AddConsumer<SolutionsGeneratedConsumer, SolutionsGeneratedConsumerDefinition>();
         if (endpointName is not null)
         {
             consumer.Endpoint(endpoint => endpoint.Name = endpointName);

@@ -3,7 +3,7 @@ using MassTransit;
 namespace Pipeline.Hosting;
 
 /// <summary>
-/// How every Pipeline bus names a consumer's queue (kebab case: SolutionGeneratedConsumer reads "solution-generated"),
+/// How every Pipeline bus names a consumer's queue (kebab case: SolutionsGeneratedConsumer reads "solutions-generated"),
 /// so the tools and tests that look at queues name them from the consumer types, never from a list of strings.
 /// </summary>
 public static class EndpointNames

@@ -14,7 +14,7 @@ public static class ScorerRegistration
     /// <summary>The Scorer's queues, in the order <see cref="AddScorerConsumers"/> binds them.</summary>
     public static IReadOnlyList<string> Queues =>
     [
-        EndpointNames.Of<EvaluationStartedConsumer>(), EndpointNames.Of<SolutionGradedConsumer>(),
+        EndpointNames.Of<EvaluationStartedConsumer>(), EndpointNames.Of<SolutionsGradedConsumer>(),
         EndpointNames.Of<ParkedGenerationConsumer>(), EndpointNames.Of<ParkedGradingConsumer>(), EndpointNames.Of<FailedStartConsumer>(),
     ];
 
@@ -24,7 +24,7 @@ public static class ScorerRegistration
     public static void AddScorerConsumers(this IBusRegistrationConfigurator bus, string? instanceId = null)
     {
         bus.AddConsumer<EvaluationStartedConsumer, EvaluationStartedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
-        bus.AddConsumer<SolutionGradedConsumer, SolutionGradedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
+        bus.AddConsumer<SolutionsGradedConsumer, SolutionsGradedConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
         bus.AddConsumer<ParkedGenerationConsumer, ParkedGenerationConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
         bus.AddConsumer<ParkedGradingConsumer, ParkedGradingConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));
         bus.AddConsumer<FailedStartConsumer, FailedStartConsumerDefinition>().Endpoint(e => Isolate(e, instanceId));

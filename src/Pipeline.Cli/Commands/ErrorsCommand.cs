@@ -25,8 +25,8 @@ public static class ErrorsCommand
 
     /// <summary>Identical parked messages (same queue, key and reason) make one row with their count.</summary>
     public static IReadOnlyList<ParkedGroup> Group(IEnumerable<ParkedMessage> parked) =>
-        [.. parked.GroupBy(m => (m.Queue, m.RunId, m.ProblemId, m.SampleIndex, m.Reason, m.Retries))
-            .Select(g => new ParkedGroup(g.Key.Queue, g.Key.RunId, g.Key.ProblemId, g.Key.SampleIndex, g.Key.Reason, g.Key.Retries, g.Count()))];
+        [.. parked.GroupBy(m => (m.Queue, m.RunId, m.ProblemId, m.Samples, m.Reason, m.Retries))
+            .Select(g => new ParkedGroup(g.Key.Queue, g.Key.RunId, g.Key.ProblemId, g.Key.Samples, g.Key.Reason, g.Key.Retries, g.Count()))];
 
     public static int Print(IReadOnlyList<ParkedMessage> parked, bool json, IAnsiConsole console)
     {
@@ -49,7 +49,7 @@ public static class ErrorsCommand
                 Markup.Escape(group.Queue),
                 group.RunId?.ToString("N")[..8] ?? "-",
                 Markup.Escape(group.ProblemId ?? "-"),
-                group.SampleIndex?.ToString() ?? "-",
+                Markup.Escape(group.Samples ?? "-"),
                 Markup.Escape(group.Reason),
                 group.Retries?.ToString() ?? "-",
                 group.Count.ToString());
@@ -59,4 +59,4 @@ public static class ErrorsCommand
     }
 }
 
-public sealed record ParkedGroup(string Queue, Guid? RunId, string? ProblemId, int? SampleIndex, string Reason, int? Retries, int Count);
+public sealed record ParkedGroup(string Queue, Guid? RunId, string? ProblemId, string? Samples, string Reason, int? Retries, int Count);

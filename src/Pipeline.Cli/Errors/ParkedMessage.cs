@@ -11,7 +11,8 @@ public sealed record ParkedMessage
     public required string? MessageType { get; init; }
     public required Guid? RunId { get; init; }
     public required string? ProblemId { get; init; }
-    public required int? SampleIndex { get; init; }
+    /// <summary>The sample indexes the message carries: "3", or "0-9" for a message of a problem's ten samples; null for none.</summary>
+    public required string? Samples { get; init; }
     /// <summary>Exception type and message, e.g. "ProblemNotFoundException: problem 'x' is not in the problem store".</summary>
     public required string Reason { get; init; }
     /// <summary>How often the consumer retried before parking it: 0 for a fault no retry can cure.</summary>

@@ -19,7 +19,7 @@ public static class ParkedMessageReader
             MessageType = envelope is { } env ? MessageType(env) : null,
             RunId = message is { } m && Property(m, "runId")?.TryGetGuid(out var run) == true ? run : null,
             ProblemId = message is { } p && Property(p, "problemId") is { ValueKind: JsonValueKind.String } problem ? problem.GetString() : null,
-            SampleIndex = message is { } s && Property(s, "sampleIndex") is { ValueKind: JsonValueKind.Number } sample && sample.TryGetInt32(out var index) ? index : null,
+            Samples = message is { } s ? Samples(s) : null,
             Reason = Reason(headers, envelope is null),
             Retries = Retries(headers),
         };
@@ -44,6 +44,25 @@ public static class ParkedMessageReader
         int.TryParse(Header(headers, FaultHeaderPrefix + "RetryCount"), out var retries) ? retries
         : Header(headers, FaultHeaderPrefix + "ExceptionType") is not null ? 0
         : null;
+
+    /// <summary>A message of several samples (SolutionsGenerated, SolutionsGraded) lists them; a hand-made one may carry one.</summary>
+    private static string? Samples(JsonElement message)
+    {
+        List<int> samples = (Property(message, "solutions") ?? Property(message, "verdicts")) is { ValueKind: JsonValueKind.Array } list
+            ? [.. list.EnumerateArray().Select(SampleIndex).OfType<int>()]
+            : SampleIndex(message) is { } one ? [one] : [];
+        return samples.Count switch
+        {
+            0 => null,
+            1 => samples[0].ToString(),
+            _ when samples.Zip(samples.Skip(1)).All(pair => pair.Second == pair.First + 1) => $"{samples[0]}-{samples[^1]}",
+            _ => string.Join(',', samples),
+        };
+    }
+
+    private static int? SampleIndex(JsonElement sample) =>
+        sample.ValueKind == JsonValueKind.Object && Property(sample, "sampleIndex") is { ValueKind: JsonValueKind.Number } index
+            && index.TryGetInt32(out var value) ? value : null;
 
     private static string ShortTypeName(string type) => type[(type.LastIndexOf('.') + 1)..];
 

@@ -5,8 +5,8 @@ namespace Pipeline.Hosting.Metrics;
 
 /// <summary>
 /// Counts samples as their messages leave or are consumed, so no consumer carries metric code: a published
-/// SolutionGenerated is a generated sample (with its model latency and tokens), a published SolutionGraded a
-/// graded one (with its sandbox time), and a SolutionGraded consumed without fault a scored one.
+/// SolutionsGenerated carries generated samples (with their model latency and tokens), a published SolutionsGraded
+/// graded ones (with their sandbox time), and a SolutionsGraded consumed without fault scored ones.
 /// </summary>
 public sealed class MessageMetricsObserver(PipelineMetrics metrics) : IPublishObserver, IConsumeObserver
 {
@@ -14,11 +14,17 @@ public sealed class MessageMetricsObserver(PipelineMetrics metrics) : IPublishOb
     {
         switch (context.Message)
         {
-            case SolutionGenerated sample:
-                metrics.SampleGenerated(sample);
+            case SolutionsGenerated generated:
+                foreach (var sample in generated.Solutions)
+                {
+                    metrics.SampleGenerated(sample);
+                }
                 break;
-            case SolutionGraded verdict:
-                metrics.SampleGraded(verdict);
+            case SolutionsGraded graded:
+                foreach (var verdict in graded.Verdicts)
+                {
+                    metrics.SampleGraded(verdict);
+                }
                 break;
         }
         return Task.CompletedTask;
@@ -26,9 +32,9 @@ public sealed class MessageMetricsObserver(PipelineMetrics metrics) : IPublishOb
 
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
-        if (context.Message is SolutionGraded)
+        if (context.Message is SolutionsGraded graded)
         {
-            metrics.SampleScored();
+            metrics.SamplesScored(graded.Verdicts.Count);
         }
         return Task.CompletedTask;
     }

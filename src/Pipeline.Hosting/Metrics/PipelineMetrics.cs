@@ -57,7 +57,7 @@ public sealed class PipelineMetrics : IDisposable
         _sandboxSeconds.Record(verdict.GradingMs / 1000);
     }
 
-    public void SampleScored() => _scored.Add(1);
+    public void SamplesScored(int samples) => _scored.Add(samples);
 
     public void Dispose() => _meter.Dispose();
 }

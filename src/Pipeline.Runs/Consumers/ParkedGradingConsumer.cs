@@ -3,19 +3,26 @@ using Pipeline.Contracts;
 
 namespace Pipeline.Runs.Consumers;
 
-/// <summary>A sample the Executor could not grade and parked (as <see cref="ParkedGenerationConsumer"/> does for generation).</summary>
-public sealed class ParkedGradingConsumer(IRunStore runs) : IConsumer<Fault<SolutionGenerated>>
+/// <summary>
+/// Samples the Executor could not grade and parked (as <see cref="ParkedGenerationConsumer"/> does for generation):
+/// a message is parked whole, and each of its samples is recorded, so each one's record ends when its verdict arrives.
+/// </summary>
+public sealed class ParkedGradingConsumer(IRunStore runs) : IConsumer<Fault<SolutionsGenerated>>
 {
-    public Task Consume(ConsumeContext<Fault<SolutionGenerated>> context)
+    public async Task Consume(ConsumeContext<Fault<SolutionsGenerated>> context)
     {
-        var sample = context.Message.Message;
-        return runs.RecordParkedAsync(sample.RunId, new ParkedWork
+        var message = context.Message.Message;
+        var reason = FaultReason.Of(context.Message);
+        foreach (var sample in message.Solutions)
         {
-            ProblemId = sample.ProblemId,
-            SampleIndex = sample.SampleIndex,
-            Samples = 1,
-            Stage = ParkedWork.Grading,
-            Reason = FaultReason.Of(context.Message),
-        }, context.CancellationToken);
+            await runs.RecordParkedAsync(message.RunId, new ParkedWork
+            {
+                ProblemId = sample.ProblemId,
+                SampleIndex = sample.SampleIndex,
+                Samples = 1,
+                Stage = ParkedWork.Grading,
+                Reason = reason,
+            }, context.CancellationToken);
+        }
     }
 }

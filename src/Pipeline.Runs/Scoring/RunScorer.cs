@@ -33,15 +33,33 @@ public sealed class RunScorer(IRunStore store, TimeProvider clock)
     }
 
     /// <returns>The completion event to publish when this verdict completed the run, else null.</returns>
-    public async Task<EvaluationCompleted?> RecordAsync(SolutionGraded graded, CancellationToken cancellationToken = default)
+    public Task<EvaluationCompleted?> RecordAsync(SolutionGraded graded, CancellationToken cancellationToken = default) =>
+        RecordAsync(new SolutionsGraded { RunId = graded.RunId, ProblemId = graded.ProblemId, Verdicts = [graded] }, cancellationToken);
+
+    /// <summary>
+    /// Records a message's verdicts together (one pipelined round of Redis calls). All are checked before any is
+    /// recorded, so a message that does not fit its run is parked whole and leaves nothing behind.
+    /// </summary>
+    /// <returns>The completion event to publish when these verdicts completed the run, else null.</returns>
+    public async Task<EvaluationCompleted?> RecordAsync(SolutionsGraded message, CancellationToken cancellationToken = default)
     {
-        var run = await FindRunAsync(graded.RunId, cancellationToken);
-        if (run is not null)
+        var run = await FindRunAsync(message.RunId, cancellationToken);
+        foreach (var graded in message.Verdicts)
         {
-            RunValidation.Check(run, graded);
+            if (graded.RunId != message.RunId)
+            {
+                throw new InvalidDataException($"run {message.RunId}: the message carries a verdict of run {graded.RunId}");
+            }
+            if (run is not null)
+            {
+                RunValidation.Check(run, graded);
+            }
         }
-        var outcome = await store.RecordAsync(graded.RunId, SampleVerdict.From(graded), cancellationToken);
-        return outcome.Recorded ? await CompleteIfDoneAsync(graded.RunId, outcome.Graded, cancellationToken) : null;
+        var outcomes = await Task.WhenAll(message.Verdicts.Select(
+            graded => store.RecordAsync(message.RunId, SampleVerdict.From(graded), cancellationToken)));
+        // Each record is atomic in the store, so the largest count any of them saw is the count after all of them.
+        var recorded = outcomes.Where(outcome => outcome.Recorded).ToList();
+        return recorded.Count == 0 ? null : await CompleteIfDoneAsync(message.RunId, recorded.Max(outcome => outcome.Graded), cancellationToken);
     }
 
     private async Task<EvaluationCompleted?> CompleteIfDoneAsync(Guid runId, long graded, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Pipeline.IntegrationTests.Api;
 
 /// <summary>
 /// The API host on a real Kestrel port, RabbitMQ (own virtual host) and Redis (own prefix). The real Scorer consumers run
-/// in a probe host of the test, fed EvaluationStarted and SolutionGraded as Ingest and the Executors would send them.
+/// in a probe host of the test, fed EvaluationStarted and SolutionsGraded as Ingest and the Executors would send them.
 /// </summary>
 public sealed class EvaluationsApiTests
 {
@@ -45,9 +45,9 @@ public sealed class EvaluationsApiTests
         var graded = ScorerProblems.AllGraded(runId, SamplesPerProblem);
         await bus.Publish(ScorerProblems.Started(runId, SamplesPerProblem));
         var firstHalf = graded.Count / 2;
-        foreach (var sample in graded[..firstHalf])
+        foreach (var message in VerdictMessages.Of(graded[..firstHalf]))
         {
-            await bus.Publish(sample);
+            await bus.Publish(message);
         }
         var running = await Wait.UntilAsync(
             () => StatusAsync(http, runId), s => s.GetProperty("samplesGraded").GetInt64() == firstHalf, Within, "half the samples graded");
@@ -57,9 +57,9 @@ public sealed class EvaluationsApiTests
         Assert.Equal(ExpectedPassAt1(ScorerProblems.All.Count / 2), running.GetProperty("provisionalPassAt1").GetDouble(), 12);
         Assert.Equal(JsonValueKind.Null, running.GetProperty("report").ValueKind);
 
-        foreach (var sample in graded[firstHalf..])
+        foreach (var message in VerdictMessages.Of(graded[firstHalf..]))
         {
-            await bus.Publish(sample);
+            await bus.Publish(message);
         }
         var completed = await Wait.UntilAsync(
             () => StatusAsync(http, runId), s => s.GetProperty("state").GetString() == "completed", Within, "run completed");
@@ -117,9 +117,9 @@ public sealed class EvaluationsApiTests
         await bus.Publish(ScorerProblems.Started(apiRun, SamplesPerProblem));
         await bus.Publish(ScorerProblems.Started(cliRun, SamplesPerProblem) with { Request = cliStart });
         var graded = ScorerProblems.AllGraded(cliRun, SamplesPerProblem);
-        foreach (var sample in graded[..5])
+        foreach (var message in VerdictMessages.Of(graded[..5]))
         {
-            await bus.Publish(sample);
+            await bus.Publish(message);
         }
         await Wait.UntilAsync(() => StatusAsync(http, cliRun), s => s.GetProperty("samplesGraded").GetInt64() == 5, Within, "five samples graded");
         await Wait.UntilAsync(() => StatusAsync(http, apiRun), s => s.GetProperty("state").GetString() == "running", Within, "the API's run registered");

@@ -43,14 +43,14 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
     {
         var clock = Stopwatch.StartNew();
         var bus = _host!.Services.GetRequiredService<IBus>();
-        await _virtualHost!.PublishRawAsync("solution-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
+        await _virtualHost!.PublishRawAsync("solutions-graded", Encoding.UTF8.GetBytes("{\"message\": {\"runId\": "), "application/vnd.masstransit+json");
         var empty = Guid.NewGuid();
         await bus.Publish(ScorerProblems.Started(empty, SamplesPerProblem) with { Problems = [] });
         var good = Guid.NewGuid();
         await bus.Publish(ScorerProblems.Started(good, SamplesPerProblem));
-        foreach (var graded in ScorerProblems.AllGraded(good, SamplesPerProblem))
+        foreach (var message in VerdictMessages.Of(ScorerProblems.AllGraded(good, SamplesPerProblem)))
         {
-            await bus.Publish(graded);
+            await bus.Publish(message);
         }
 
         await WaitForAsync(() => _completions.Any(c => c.RunId == good), "the good run to complete after the malformed messages");
@@ -58,7 +58,7 @@ public sealed class MalformedMessageTests(ITestOutputHelper log) : IAsyncLifetim
         log.WriteLine($"parked and good run completed after {clock.Elapsed.TotalSeconds:F1} s: {string.Join("; ", parked)}");
 
         Assert.Equal(2, parked.Count);
-        var badJson = Assert.Single(parked, p => p.Queue == "solution-graded");
+        var badJson = Assert.Single(parked, p => p.Queue == "solutions-graded");
         Assert.Null(badJson.RunId);
         Assert.Contains("[body is not a JSON envelope]", badJson.Reason);
         var inconsistent = Assert.Single(parked, p => p.Queue == "evaluation-started");

@@ -135,11 +135,14 @@ public sealed class GeneratorFixture : IAsyncDisposable
         await VirtualHost.DisposeAsync();
     }
 
-    private sealed class SolutionProbe(ConcurrentQueue<SolutionGenerated> received) : IConsumer<SolutionGenerated>
+    private sealed class SolutionProbe(ConcurrentQueue<SolutionGenerated> received) : IConsumer<SolutionsGenerated>
     {
-        public Task Consume(ConsumeContext<SolutionGenerated> context)
+        public Task Consume(ConsumeContext<SolutionsGenerated> context)
         {
-            received.Enqueue(context.Message);
+            foreach (var sample in context.Message.Solutions)
+            {
+                received.Enqueue(sample);
+            }
             return Task.CompletedTask;
         }
     }

@@ -8,34 +8,40 @@ namespace Pipeline.IntegrationTests.Grading;
 public sealed class Inbox
 {
     private readonly ConcurrentDictionary<(Guid, int), TaskCompletionSource<SolutionGraded>> _graded = new();
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<Fault<SolutionGenerated>>> _faults = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<Fault<SolutionsGenerated>>> _faults = new();
 
-    public void Add(SolutionGraded graded) => Graded(graded.RunId, graded.SampleIndex).TrySetResult(graded);
+    public void Add(SolutionsGraded graded)
+    {
+        foreach (var verdict in graded.Verdicts)
+        {
+            Graded(verdict.RunId, verdict.SampleIndex).TrySetResult(verdict);
+        }
+    }
 
-    public void Add(Fault<SolutionGenerated> fault) => Fault(fault.Message.RunId).TrySetResult(fault);
+    public void Add(Fault<SolutionsGenerated> fault) => Fault(fault.Message.RunId).TrySetResult(fault);
 
     public Task<SolutionGraded> GradedAsync(Guid runId, int sample) => Graded(runId, sample).Task.WaitAsync(TimeSpan.FromSeconds(60));
 
-    public Task<Fault<SolutionGenerated>> FaultAsync(Guid runId) => Fault(runId).Task.WaitAsync(TimeSpan.FromSeconds(60));
+    public Task<Fault<SolutionsGenerated>> FaultAsync(Guid runId) => Fault(runId).Task.WaitAsync(TimeSpan.FromSeconds(60));
 
     public bool AnyGraded(Guid runId) => _graded.Any(g => g.Key.Item1 == runId && g.Value.Task.IsCompleted);
 
     private TaskCompletionSource<SolutionGraded> Graded(Guid runId, int sample) =>
         _graded.GetOrAdd((runId, sample), _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    private TaskCompletionSource<Fault<SolutionGenerated>> Fault(Guid runId) =>
+    private TaskCompletionSource<Fault<SolutionsGenerated>> Fault(Guid runId) =>
         _faults.GetOrAdd(runId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
-public sealed class InboxConsumer(Inbox inbox) : IConsumer<SolutionGraded>, IConsumer<Fault<SolutionGenerated>>
+public sealed class InboxConsumer(Inbox inbox) : IConsumer<SolutionsGraded>, IConsumer<Fault<SolutionsGenerated>>
 {
-    public Task Consume(ConsumeContext<SolutionGraded> context)
+    public Task Consume(ConsumeContext<SolutionsGraded> context)
     {
         inbox.Add(context.Message);
         return Task.CompletedTask;
     }
 
-    public Task Consume(ConsumeContext<Fault<SolutionGenerated>> context)
+    public Task Consume(ConsumeContext<Fault<SolutionsGenerated>> context)
     {
         inbox.Add(context.Message);
         return Task.CompletedTask;

@@ -31,8 +31,9 @@ public sealed class ExecutorServiceTests
             await host.Services.GetRequiredService<ISuiteStore>().PutAsync(AddTwo);
             var hash = AddTwo.Hash;
             var bus = host.Services.GetRequiredService<IBus>();
-            await bus.Publish(Sample(runId, 0, hash, "a, b = map(int, input().split())\nprint(a + b)"));
-            await bus.Publish(Sample(runId, 1, hash, "print(3)"));
+            await bus.Publish(Message(runId,
+                Sample(runId, 0, hash, "a, b = map(int, input().split())\nprint(a + b)"),
+                Sample(runId, 1, hash, "print(3)")));
 
             var right = await inbox.GradedAsync(runId, 0);
             var wrong = await inbox.GradedAsync(runId, 1);
@@ -58,7 +59,7 @@ public sealed class ExecutorServiceTests
         {
             var runId = Guid.NewGuid();
             await host.Services.GetRequiredService<ISuiteStore>().PutAsync(AddTwo);
-            await host.Services.GetRequiredService<IBus>().Publish(Sample(runId, 0, AddTwo.Hash, "print(3)"));
+            await host.Services.GetRequiredService<IBus>().Publish(Message(runId, Sample(runId, 0, AddTwo.Hash, "print(3)")));
 
             var fault = await inbox.FaultAsync(runId);
             Assert.Contains(fault.Exceptions, e => e.ExceptionType.Contains(nameof(SandboxFaultException)));
@@ -70,6 +71,11 @@ public sealed class ExecutorServiceTests
             host.Dispose();
         }
     }
+
+    private static SolutionsGenerated Message(Guid runId, params SolutionGenerated[] samples) => new()
+    {
+        RunId = runId, ProblemId = "p", Solutions = samples,
+    };
 
     private static SolutionGenerated Sample(Guid runId, int index, string hash, string code) => new()
     {

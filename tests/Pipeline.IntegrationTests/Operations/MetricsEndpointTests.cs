@@ -45,10 +45,15 @@ public sealed class MetricsEndpointTests
             var before = await http.GetStringAsync("metrics");
             Assert.Equal(0, Value(before, "pipeline_samples_generated_total"));
 
-            await host.Services.GetRequiredService<IBus>().Publish(new SolutionGenerated
+            // Two samples in one message: each is counted.
+            var runId = Guid.NewGuid();
+            await host.Services.GetRequiredService<IBus>().Publish(new SolutionsGenerated
             {
-                RunId = Guid.NewGuid(), ProblemId = "p1", SampleIndex = 0, SuiteHash = "h", Code = "print(1)", TimeoutSeconds = 6,
-                PromptTokens = 120, CompletionTokens = 30, LatencyMs = 250,
+                RunId = runId, ProblemId = "p1", Solutions = [.. Enumerable.Range(0, 2).Select(index => new SolutionGenerated
+                {
+                    RunId = runId, ProblemId = "p1", SampleIndex = index, SuiteHash = "h", Code = "print(1)", TimeoutSeconds = 6,
+                    PromptTokens = 120, CompletionTokens = 30, LatencyMs = 250,
+                })],
             });
             await scored.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -58,23 +63,23 @@ public sealed class MetricsEndpointTests
             while (DateTime.UtcNow < deadline)
             {
                 after = await http.GetStringAsync("metrics");
-                if (Value(after, "pipeline_samples_scored_total") == 1 && after.Contains("queue=\"grading-probe\""))
+                if (Value(after, "pipeline_samples_scored_total") == 2 && after.Contains("queue=\"grading-probe\""))
                 {
                     break;
                 }
                 await Task.Delay(500);
             }
-            Assert.True(Value(after, "pipeline_samples_generated_total") == 1, after);
-            Assert.Equal(1, Value(after, "pipeline_samples_graded_total"));
-            Assert.Equal(1, Value(after, "pipeline_samples_scored_total"));
-            Assert.Equal(150, Value(after, "pipeline_model_tokens_total"));
-            Assert.Equal(1, Value(after, "pipeline_sandbox_duration_seconds_count"));
+            Assert.True(Value(after, "pipeline_samples_generated_total") == 2, after);
+            Assert.Equal(2, Value(after, "pipeline_samples_graded_total"));
+            Assert.Equal(2, Value(after, "pipeline_samples_scored_total"));
+            Assert.Equal(300, Value(after, "pipeline_model_tokens_total"));
+            Assert.Equal(2, Value(after, "pipeline_sandbox_duration_seconds_count"));
             // Buckets in seconds, as samples take: 0.05 s … 120 s, not the default millisecond-sized ones.
             Assert.Contains("pipeline_sandbox_duration_seconds_bucket{", after);
             Assert.Matches("pipeline_sandbox_duration_seconds_bucket\\{[^}]*le=\"0.05\"", after);
             Assert.Matches("pipeline_sandbox_duration_seconds_bucket\\{[^}]*le=\"120(\\.0)?\"", after);
             Assert.DoesNotMatch("pipeline_sandbox_duration_seconds_bucket\\{[^}]*le=\"7500\"", after);
-            Assert.Equal(0.25, Value(after, "pipeline_model_latency_seconds_sum"), 6);
+            Assert.Equal(0.5, Value(after, "pipeline_model_latency_seconds_sum"), 6);
             Assert.Matches("pipeline_queue_depth\\{[^}]*queue=\"grading-probe\"[^}]*\\} 0", after);
             Assert.Contains("queue=\"scoring-probe_error\"", after);
         }
@@ -90,20 +95,24 @@ public sealed class MetricsEndpointTests
             .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
 
 
-    /// <summary>Stands in for the Executor: a generated sample in, its verdict published.</summary>
-    private sealed class GradingProbe : IConsumer<SolutionGenerated>
+    /// <summary>Stands in for the Executor: generated samples in, their verdicts published.</summary>
+    private sealed class GradingProbe : IConsumer<SolutionsGenerated>
     {
-        public Task Consume(ConsumeContext<SolutionGenerated> context) => context.Publish(new SolutionGraded
+        public Task Consume(ConsumeContext<SolutionsGenerated> context) => context.Publish(new SolutionsGraded
         {
-            RunId = context.Message.RunId, ProblemId = context.Message.ProblemId, SampleIndex = context.Message.SampleIndex,
-            Results = [1], Passed = true, MetadataJson = "{}", GradingMs = 40,
+            RunId = context.Message.RunId, ProblemId = context.Message.ProblemId,
+            Verdicts = [.. context.Message.Solutions.Select(sample => new SolutionGraded
+            {
+                RunId = sample.RunId, ProblemId = sample.ProblemId, SampleIndex = sample.SampleIndex,
+                Results = [1], Passed = true, MetadataJson = "{}", GradingMs = 40,
+            })],
         });
     }
 
     /// <summary>Stands in for the Scorer.</summary>
-    private sealed class ScoringProbe(TaskCompletionSource scored) : IConsumer<SolutionGraded>
+    private sealed class ScoringProbe(TaskCompletionSource scored) : IConsumer<SolutionsGraded>
     {
-        public Task Consume(ConsumeContext<SolutionGraded> context)
+        public Task Consume(ConsumeContext<SolutionsGraded> context)
         {
             scored.TrySetResult();
             return Task.CompletedTask;

@@ -39,7 +39,9 @@ public sealed class RedisRunStoreTests : IAsyncLifetime
         var stores = new[] { new RedisRunStore(_first, new RedisKeys(_prefix)), new RedisRunStore(_second, new RedisKeys(_prefix)) };
         var scorers = stores.Select(s => new RunScorer(s, TimeProvider.System)).ToArray();
         var graded = ScorerProblems.AllGraded(runId, SamplesPerProblem);
-        var deliveries = graded.Concat(graded).OrderBy(_ => Random.Shared.Next()).ToList();
+        // Every verdict twice: once in its problem's message, once alone (as a redelivered or replayed one may come).
+        var deliveries = VerdictMessages.Of(graded).Concat(graded.SelectMany(v => VerdictMessages.Of([v])))
+            .OrderBy(_ => Random.Shared.Next()).ToList();
         var registration = deliveries.Count / 2;
 
         var completions = await Task.WhenAll(deliveries.Select((message, i) => Task.Run(async () =>

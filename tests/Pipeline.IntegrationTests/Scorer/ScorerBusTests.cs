@@ -75,9 +75,9 @@ public sealed class ScorerBusTests
         return builder.Build();
     }
 
-    private static async Task PublishTwiceAsync(IBus bus, IEnumerable<SolutionGraded> messages)
+    private static async Task PublishTwiceAsync(IBus bus, IEnumerable<SolutionGraded> verdicts)
     {
-        foreach (var message in messages)
+        foreach (var message in VerdictMessages.Of(verdicts))
         {
             await bus.Publish(message);
             await bus.Publish(message);

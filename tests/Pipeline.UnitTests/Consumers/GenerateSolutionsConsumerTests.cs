@@ -22,16 +22,18 @@ public sealed class GenerateSolutionsConsumerTests
     });
 
     [Fact]
-    public async Task Each_sample_is_published_with_its_code_or_why_it_has_none()
+    public async Task A_problems_samples_are_published_together_with_their_code_or_why_they_have_none()
     {
         await _problems.PutAsync(ScorerFixtures.Problems[0]);
         await using var bus = await StartAsync();
 
         await bus.Harness.Bus.Publish(Command(ScorerFixtures.Problems[0].QuestionId));
 
-        await Wait.UntilAsync(() => bus.Harness.Published.Select<SolutionGenerated>().Count() == 2, TimeSpan.FromSeconds(30), "two samples");
-        var samples = bus.Harness.Published.Select<SolutionGenerated>().Select(p => p.Context.Message).OrderBy(s => s.SampleIndex).ToList();
-        Assert.Equal([("print(1)", null), ("", "empty answer")], samples.Select(s => (s.Code, s.GenerationIssue)));
+        var message = await bus.PublishedAsync<SolutionsGenerated>();
+        Assert.Equal("p-easy", message.ProblemId);
+        var samples = message.Solutions;
+        Assert.Equal([(0, "print(1)", null), (1, "", "empty answer")], samples.Select(s => (s.SampleIndex, s.Code, s.GenerationIssue)));
+        Assert.All(samples, s => Assert.Equal((message.RunId, "p-easy"), (s.RunId, s.ProblemId)));
         Assert.All(samples, s => Assert.Equal(("hash-p-easy", 6.0), (s.SuiteHash, s.TimeoutSeconds)));
     }
 

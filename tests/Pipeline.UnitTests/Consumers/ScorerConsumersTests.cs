@@ -17,9 +17,9 @@ public sealed class ScorerConsumersTests
     {
         await using var bus = await StartAsync();
 
-        foreach (var graded in ScorerFixtures.AllGraded(_runId, 1, (id, _) => id == "p-easy"))
+        foreach (var message in VerdictMessages.Of(ScorerFixtures.AllGraded(_runId, 1, (id, _) => id == "p-easy")))
         {
-            await bus.Harness.Bus.Publish(graded);
+            await bus.Harness.Bus.Publish(message);
         }
         await bus.Harness.Bus.Publish(ScorerFixtures.Started(_runId, 1));
 
@@ -40,9 +40,13 @@ public sealed class ScorerConsumersTests
             RunId = _runId, ProblemId = "p-easy", SuiteHash = "h", Model = "m", BaseUrl = "http://model", PromptStyle = "OpenAIChat",
             Sampling = new SamplingSettings { N = 2 }, TimeoutSeconds = 6,
         });
-        await bus.Harness.Bus.Publish(new SolutionGenerated
+        await bus.Harness.Bus.Publish(new SolutionsGenerated
         {
-            RunId = _runId, ProblemId = "p-hard", SampleIndex = 1, SuiteHash = "h", Code = "print(1)", TimeoutSeconds = 6,
+            RunId = _runId, ProblemId = "p-hard", Solutions =
+            [
+                new SolutionGenerated { RunId = _runId, ProblemId = "p-hard", SampleIndex = 0, SuiteHash = "h", Code = "print(0)", TimeoutSeconds = 6 },
+                new SolutionGenerated { RunId = _runId, ProblemId = "p-hard", SampleIndex = 1, SuiteHash = "h", Code = "print(1)", TimeoutSeconds = 6 },
+            ],
         });
         await bus.Harness.Bus.Publish(new StartEvaluation
         {
@@ -51,9 +55,9 @@ public sealed class ScorerConsumersTests
         });
 
         var runs = bus.Services.GetRequiredService<IRunStore>();
-        var parked = await Wait.UntilAsync(() => runs.GetParkedAsync(_runId), p => p.Count == 2, TimeSpan.FromSeconds(30), "both parked");
-        Assert.Equal([("p-easy", (int?)null, 2, ParkedWork.Generation), ("p-hard", 1, 1, ParkedWork.Grading)],
-            parked.OrderBy(p => p.ProblemId).Select(p => (p.ProblemId, p.SampleIndex, p.Samples, p.Stage)));
+        var parked = await Wait.UntilAsync(() => runs.GetParkedAsync(_runId), p => p.Count == 3, TimeSpan.FromSeconds(30), "all parked");
+        Assert.Equal([("p-easy", (int?)null, 2, ParkedWork.Generation), ("p-hard", 0, 1, ParkedWork.Grading), ("p-hard", 1, 1, ParkedWork.Grading)],
+            parked.OrderBy(p => p.ProblemId).ThenBy(p => p.SampleIndex).Select(p => (p.ProblemId, p.SampleIndex, p.Samples, p.Stage)));
         Assert.All(parked, p => Assert.Equal("InvalidDataException: refused by the test", p.Reason));
         var failed = await Wait.UntilAsync(() => runs.GetFailedStartAsync(_runId), f => f is not null, TimeSpan.FromSeconds(30), "the failed start");
         Assert.Equal(("m", "InvalidDataException: refused by the test"), (failed!.Model, failed.Reason));
@@ -66,7 +70,7 @@ public sealed class ScorerConsumersTests
         {
             // The services that would have handled these: they give up, so MassTransit publishes a Fault<T> of each.
             bus.AddConsumer<Refusing<GenerateSolutions>>();
-            bus.AddConsumer<Refusing<SolutionGenerated>>();
+            bus.AddConsumer<Refusing<SolutionsGenerated>>();
             bus.AddConsumer<Refusing<StartEvaluation>>();
         }
     }, services =>

@@ -34,7 +34,7 @@ public sealed class PipelineQueuesTests
             await Wait.UntilAsync(() => queues().Count >= PipelineQueues.All.Count, TimeSpan.FromSeconds(30), "every endpoint ready");
             Assert.Equal(PipelineQueues.All.Order(), queues().Order());
             Assert.Equal(PipelineQueues.All.Count, PipelineQueues.Consumers(executors: 3).Count);
-            Assert.Equal(3, PipelineQueues.Consumers(executors: 3)["solution-generated"]);
+            Assert.Equal(3, PipelineQueues.Consumers(executors: 3)["solutions-generated"]);
         }
         finally
         {

@@ -4,10 +4,10 @@ using Pipeline.Runs.Scoring;
 
 namespace Pipeline.Runs.Consumers;
 
-/// <summary>Records one verdict; publishes the run's completion when it was the last one.</summary>
-public sealed class SolutionGradedConsumer(RunScorer scorer) : IConsumer<SolutionGraded>
+/// <summary>Records a message's verdicts; publishes the run's completion when they were its last ones.</summary>
+public sealed class SolutionsGradedConsumer(RunScorer scorer) : IConsumer<SolutionsGraded>
 {
-    public async Task Consume(ConsumeContext<SolutionGraded> context)
+    public async Task Consume(ConsumeContext<SolutionsGraded> context)
     {
         var completed = await scorer.RecordAsync(context.Message, context.CancellationToken);
         if (completed is not null)
