@@ -1,9 +1,6 @@
 using MassTransit;
 using Pipeline.Contracts;
-using Pipeline.Grading;
-using Pipeline.Grading.Sandbox;
 using Pipeline.Grading.Verdicts;
-using Pipeline.Hosting.Retries;
 
 namespace Pipeline.Grading.Consumers;
 
