@@ -31,12 +31,14 @@ public sealed class SampleGenerator(IModelClient model, IGenerationCache cache, 
                 samples[index - request.FirstSampleIndex] = Sample(request, index, answer) with { FromCache = true };
             }
         }
-        var asked = (await AskAsync(request, missing, cancellationToken)).ToList();
-        await Task.WhenAll(asked.Where(reply => reply.Answer.Cacheable)
-            .Select(reply => cache.PutAsync(KeyOf(reply.Index), reply.Answer.Sample, cancellationToken)));
-        foreach (var (index, answer) in asked)
+        var asked = await AskAsync(request, missing, cancellationToken);
+        // What the cache kept: another worker racing on the same message may have stored its answer first.
+        var kept = await Task.WhenAll(asked.Select(async reply => (reply.Index, Sample: reply.Answer.Cacheable
+            ? await cache.PutAsync(KeyOf(reply.Index), reply.Answer.Sample, cancellationToken)
+            : reply.Answer.Sample)));
+        foreach (var (index, answer) in kept)
         {
-            samples[index - request.FirstSampleIndex] = Sample(request, index, answer.Sample);
+            samples[index - request.FirstSampleIndex] = Sample(request, index, answer);
         }
         return samples.Select(sample => sample!).ToList();
     }

@@ -10,9 +10,6 @@ public sealed class InMemoryGenerationCache : IGenerationCache
     public Task<CachedSample?> GetAsync(GenerationKey key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_samples.GetValueOrDefault(key));
 
-    public Task PutAsync(GenerationKey key, CachedSample sample, CancellationToken cancellationToken = default)
-    {
-        _samples.TryAdd(key, sample);
-        return Task.CompletedTask;
-    }
+    public Task<CachedSample> PutAsync(GenerationKey key, CachedSample sample, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_samples.GetOrAdd(key, sample));
 }

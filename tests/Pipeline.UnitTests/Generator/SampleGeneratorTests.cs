@@ -109,6 +109,28 @@ public sealed class SampleGeneratorTests
         }
     }
 
+    [Fact]
+    public async Task A_worker_that_lost_the_race_to_the_cache_returns_the_answers_stored_first()
+    {
+        var cache = new InMemoryGenerationCache();
+        await new SampleGenerator(new ScriptedModel(Reply(["```\n1\n```", "```\n2\n```", "```\n3\n```"])), cache, new ModelServerOptions())
+            .GenerateAsync(Request, default);
+        // The second worker looked the answers up before the first one stored them, so it asked the model too.
+        var late = new SampleGenerator(new ScriptedModel(Reply(["```\n7\n```", "```\n8\n```", "```\n9\n```"])), new LookupsMiss(cache), new ModelServerOptions());
+
+        var samples = await late.GenerateAsync(Request, default);
+
+        Assert.Equal(["1", "2", "3"], samples.Select(s => s.Code));
+    }
+
+    private sealed class LookupsMiss(IGenerationCache inner) : IGenerationCache
+    {
+        public Task<CachedSample?> GetAsync(GenerationKey key, CancellationToken cancellationToken = default) => Task.FromResult<CachedSample?>(null);
+
+        public Task<CachedSample> PutAsync(GenerationKey key, CachedSample sample, CancellationToken cancellationToken = default) =>
+            inner.PutAsync(key, sample, cancellationToken);
+    }
+
     private static ModelReply Reply(IReadOnlyList<string> texts) => new()
     {
         Answers = texts.Select(t => new ModelAnswer(t, null)).ToList(),
