@@ -5,6 +5,6 @@ public interface IVerdictStore
 {
     Task<StoredVerdict?> GetAsync(VerdictKey key, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the verdict unless one is stored under this key: the first verdict wins.</summary>
-    Task PutAsync(VerdictKey key, StoredVerdict verdict, CancellationToken cancellationToken = default);
+    /// <summary>Stores the verdict unless one is stored under this key (the first verdict wins), and returns the one kept.</summary>
+    Task<StoredVerdict> PutAsync(VerdictKey key, StoredVerdict verdict, CancellationToken cancellationToken = default);
 }

@@ -12,9 +12,6 @@ public sealed class InMemoryVerdictStore : IVerdictStore
     public Task<StoredVerdict?> GetAsync(VerdictKey key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_verdicts.GetValueOrDefault(key));
 
-    public Task PutAsync(VerdictKey key, StoredVerdict verdict, CancellationToken cancellationToken = default)
-    {
-        _verdicts.TryAdd(key, verdict);
-        return Task.CompletedTask;
-    }
+    public Task<StoredVerdict> PutAsync(VerdictKey key, StoredVerdict verdict, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_verdicts.GetOrAdd(key, verdict));
 }

@@ -4,7 +4,7 @@ namespace Pipeline.Grading.Verdicts;
 
 /// <summary>
 /// A sample's verdict: the stored one when the same code was already graded on the same suite by the same grader
-/// with the same timeout, else a fresh grade, which is then stored. With reuse off it always grades and stores nothing.
+/// with the same timeout, else a fresh grade, which is then stored (or the one another Executor stored first). With reuse off it always grades and stores nothing.
 /// A fault of ours throws from the grader before anything is stored, and an error verdict (grading faulted on every
 /// attempt) is returned but not stored, so the store only ever holds the harness's verdicts.
 /// </summary>
@@ -32,7 +32,10 @@ public sealed class VerdictSource(SuiteCache suites, SampleGrader grader, IVerdi
         };
         if (reuse && !outcome.GradingFailed)
         {
-            await store.PutAsync(key, graded, cancellationToken);
+            // Another Executor may have stored its verdict of this code first (a redelivered sample): publish the one
+            // kept, which is what a later run reuses.
+            var kept = await store.PutAsync(key, graded, cancellationToken);
+            return new Verdict(kept, Reused: !ReferenceEquals(kept, graded));
         }
         return new Verdict(graded, Reused: false);
     }

@@ -28,10 +28,13 @@ public sealed class RedisVerdictStoreTests : IAsyncLifetime
         var key = VerdictKey.For("suite", "print(1)", "grader", 6);
         var first = new StoredVerdict { Results = [1, -3], Passed = false, MetadataJson = """{"error_code": -3}""", GradingMs = 6012.5 };
 
-        await Task.WhenAll(store.PutAsync(key, first), new RedisVerdictStore(_redis, new RedisKeys(_prefix)).PutAsync(key, first with { Results = [1, 1], Passed = true }));
+        var kept = await Task.WhenAll(store.PutAsync(key, first), new RedisVerdictStore(_redis, new RedisKeys(_prefix)).PutAsync(key, first with { Results = [1, 1], Passed = true }));
         var stored = await store.GetAsync(key);
 
         Assert.NotNull(stored);
+        // Both racing writers get back the one kept.
+        Assert.All(kept, verdict => Assert.Equal(stored.Passed, verdict.Passed));
+        Assert.All(kept, verdict => Assert.Equal(stored.Results, verdict.Results));
         Assert.Single(await KeysAsync());
         Assert.True(stored.Results.SequenceEqual([1, -3]) || stored.Results.SequenceEqual([1, 1]));
         await store.PutAsync(key, first with { Results = [-4], Passed = false, MetadataJson = "{}" });

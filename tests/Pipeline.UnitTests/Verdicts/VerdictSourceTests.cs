@@ -41,6 +41,33 @@ public sealed class VerdictSourceTests
     }
 
     [Fact]
+    public async Task An_executor_that_lost_the_race_to_the_store_answers_with_the_verdict_kept()
+    {
+        var source = await SourceAsync();
+        _sandbox.Next = new SandboxOutcome { Results = [1], MetadataJson = "{}" };
+        var kept = await source.GetAsync(_suiteHash, "print(1)", 6, default);
+        // The second Executor looked before the first one stored, so it grades too, and its program answers otherwise.
+        _sandbox.Next = new SandboxOutcome { Results = [-2], MetadataJson = """{"error_code": -2}""" };
+        var late = new VerdictSource(new SuiteCache(_suites, 4), new SampleGrader(_sandbox, attempts: 1), new LookupsMiss(_store), Version, reuse: true);
+
+        var verdict = await late.GetAsync(_suiteHash, "print(1)", 6, default);
+
+        Assert.Equal(2, _sandbox.Calls);
+        Assert.True(verdict.Reused);
+        Assert.Equal([1], verdict.Graded.Results);
+        Assert.True(verdict.Graded.Passed);
+        Assert.Same(kept.Graded, verdict.Graded);
+    }
+
+    private sealed class LookupsMiss(IVerdictStore inner) : IVerdictStore
+    {
+        public Task<StoredVerdict?> GetAsync(VerdictKey key, CancellationToken cancellationToken = default) => Task.FromResult<StoredVerdict?>(null);
+
+        public Task<StoredVerdict> PutAsync(VerdictKey key, StoredVerdict verdict, CancellationToken cancellationToken = default) =>
+            inner.PutAsync(key, verdict, cancellationToken);
+    }
+
+    [Fact]
     public async Task Other_code_another_timeout_or_another_grader_is_graded_afresh()
     {
         var source = await SourceAsync();
