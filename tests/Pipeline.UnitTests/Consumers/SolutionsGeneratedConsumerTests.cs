@@ -38,6 +38,26 @@ public sealed class SolutionsGeneratedConsumerTests
     }
 
     [Fact]
+    public async Task A_sample_that_breaks_its_worker_gets_an_error_verdict_and_its_neighbours_their_own()
+    {
+        var sandbox = new CountingSandbox
+        {
+            Answer = request => request.Code == "import os; os._exit(9)"
+                ? SandboxOutcome.Faulted("worker died", TimeSpan.Zero)
+                : new SandboxOutcome { Results = [1] },
+        };
+        await _suites.PutAsync(Suite);
+        await using var bus = await StartAsync(sandbox);
+
+        await bus.Harness.Bus.Publish(Message(
+            Sample(0, Suite.Hash, "print(2)"), Sample(1, Suite.Hash, "import os; os._exit(9)"), Sample(2, Suite.Hash, "print(2)")));
+
+        var graded = await bus.PublishedAsync<SolutionsGraded>();
+        Assert.Equal([true, false, true], graded.Verdicts.Select(v => v.Passed));
+        Assert.Contains("TestRunnerError", graded.Verdicts[1].MetadataJson);
+    }
+
+    [Fact]
     public async Task A_message_whose_suite_is_not_stored_is_faulted_without_grading()
     {
         var sandbox = new CountingSandbox();
