@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Contracts;
 using Pipeline.Hosting;
-using Pipeline.IntegrationTests.Infrastructure;
 
 namespace Pipeline.IntegrationTests;
 
@@ -16,12 +15,7 @@ public sealed class BusSmokeTests
         await using var vhost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("smoke");
         var received = new TaskCompletionSource<EvaluationCompleted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Bus:VirtualHost"] = vhost.Name,
-        });
+        builder.Configuration.AddInMemoryCollection(Servers.BusSettings(vhost.Name));
         builder.Services.AddSingleton(received);
         builder.Services.AddPipelineBus(builder.Configuration, bus =>
             bus.AddConsumer<Probe>().Endpoint(e => e.Name = $"smoke-{Guid.NewGuid():N}"));

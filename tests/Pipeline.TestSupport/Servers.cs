@@ -13,12 +13,19 @@ public static class Servers
     /// </summary>
     public static Dictionary<string, string?> Settings(string keyPrefix, string? virtualHost = null)
     {
+        var settings = BusSettings(virtualHost);
+        settings["Redis:Configuration"] = Redis;
+        settings["Stores:KeyPrefix"] = keyPrefix;
+        return settings;
+    }
+
+    /// <summary>The section Bus alone on the broker (in the test's own virtual host, when it has one): for a host with no stores.</summary>
+    public static Dictionary<string, string?> BusSettings(string? virtualHost = null)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:Host"] = RabbitMqHost,
-            ["Redis:Configuration"] = Redis,
-            ["Stores:KeyPrefix"] = keyPrefix,
         };
         if (virtualHost is not null)
         {

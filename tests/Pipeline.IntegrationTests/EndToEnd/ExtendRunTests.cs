@@ -139,8 +139,5 @@ public sealed class ExtendRunTests(ITestOutputHelper log) : IAsyncLifetime
     private IHost BuildServices() =>
         InProcessPipeline.Build(LcbTestData.ProblemsFile, InProcessOnServers.Settings(_virtualHost!.Name, KeyPrefix));
 
-    private IConfiguration Bus() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Bus:Transport"] = "RabbitMq", ["Bus:Host"] = Servers.RabbitMqHost, ["Bus:VirtualHost"] = _virtualHost!.Name,
-    }).Build();
+    private IConfiguration Bus() => new ConfigurationBuilder().AddInMemoryCollection(Servers.BusSettings(_virtualHost!.Name)).Build();
 }

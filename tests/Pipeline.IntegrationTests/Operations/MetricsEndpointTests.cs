@@ -20,14 +20,12 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Scraping_metrics_after_a_sample_flows_shows_it_generated_graded_scored_and_the_queue_depth()
     {
-        await using var vhost = await RabbitBroker.Shared.CreateVirtualHostAsync($"test-metrics-{Guid.NewGuid():N}");
+        await using var vhost = await RabbitBroker.Shared.CreateTestVirtualHostAsync("metrics");
         var port = FreePort.Next();
         var scored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Servers.BusSettings(vhost.Name))
         {
-            ["Bus:Host"] = Servers.RabbitMqHost,
-            ["Bus:VirtualHost"] = vhost.Name,
             ["Metrics:Port"] = port.ToString(),
         });
         builder.Services.AddSingleton(scored);
